@@ -1,0 +1,118 @@
+import type { RecordLifecycleEventParams } from '@dropship/core';
+import { uniqueDomain } from './harness';
+import type { GetContext } from './harness';
+
+function uninstallEvent(deliveryId: string, storeId: string | null): RecordLifecycleEventParams {
+  return {
+    channel: 'shopify',
+    deliveryId,
+    storeId,
+    source: 'shopify_uninstall',
+    topic: 'app/uninstalled',
+    triggeredAt: new Date('2025-04-01T08:00:00.250Z'),
+    payload: { id: 123, domain: 'x.myshopify.com', tags: ['a', 'b'] },
+  };
+}
+
+export function describeLifecycleEvents(get: GetContext): void {
+  describe('lifecycle events', () => {
+    it('records an event once per delivery id and returns the first one on a repeat', async () => {
+      const { repos } = get();
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const params = uninstallEvent(`d-${uniqueDomain()}`, store.id);
+      const first = await repos.lifecycleEvents.record(params);
+      if (!first.inserted) throw new Error('the first delivery must be inserted');
+      expect(first.event).toMatchObject({ outcome: 'pending', enqueuedAt: null, payload: params.payload });
+      expect(first.event.triggeredAt?.getTime()).toBe(params.triggeredAt?.getTime());
+      const repeat = await repos.lifecycleEvents.record({ ...params, topic: 'changed' });
+      expect(repeat).toEqual({ inserted: false, existing: first.event });
+      const otherChannel = await repos.lifecycleEvents.record({ ...params, channel: 'wp_bridge' });
+      expect(otherChannel.inserted).toBe(true);
+    });
+
+    it('ten parallel deliveries with the same id insert exactly one event', async () => {
+      const { repos } = get();
+      const params = uninstallEvent(`race-${uniqueDomain()}`, null);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => repos.lifecycleEvents.record(params)),
+      );
+      const inserted = results.filter((result) => result.inserted);
+      expect(inserted).toHaveLength(1);
+      const ids = new Set(results.map((result) => (result.inserted ? result.event.id : result.existing.id)));
+      expect(ids.size).toBe(1);
+    });
+
+    it('events not yet enqueued are listed for recovery until marked enqueued', async () => {
+      const { repos } = get();
+      const result = await repos.lifecycleEvents.record(uninstallEvent(`enq-${uniqueDomain()}`, null));
+      if (!result.inserted) throw new Error('expected a new event');
+      const id = result.event.id;
+      expect((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id)).toContain(id);
+      const at = new Date('2025-04-01T08:00:01.999Z');
+      expect(await repos.lifecycleEvents.markEnqueued(id, at)).toBe(true);
+      expect((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id)).not.toContain(id);
+      expect((await repos.lifecycleEvents.findById(id))?.enqueuedAt?.getTime()).toBe(at.getTime());
+    });
+
+    it('sets an outcome and lists a store’s events newest first', async () => {
+      const { repos } = get();
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const older = await repos.lifecycleEvents.record({
+        ...uninstallEvent(`o-${uniqueDomain()}`, store.id),
+        receivedAt: new Date(1000),
+      });
+      const newer = await repos.lifecycleEvents.record({
+        ...uninstallEvent(`n-${uniqueDomain()}`, store.id),
+        receivedAt: new Date(2000),
+      });
+      if (!older.inserted || !newer.inserted) throw new Error('expected new events');
+      expect(
+        await repos.lifecycleEvents.setOutcome(
+          older.event.id,
+          'ignored_stale',
+          'older than the latest install',
+        ),
+      ).toBe(true);
+      const listed = await repos.lifecycleEvents.list({ storeId: store.id, limit: 10 });
+      expect(listed.map((event) => event.id)).toEqual([newer.event.id, older.event.id]);
+      expect(listed[1]).toMatchObject({
+        outcome: 'ignored_stale',
+        outcomeReason: 'older than the latest install',
+      });
+      expect(
+        await repos.lifecycleEvents.list({ storeId: store.id, before: new Date(2000), limit: 10 }),
+      ).toHaveLength(1);
+      expect(
+        await repos.lifecycleEvents.list({ outcome: 'ignored_stale', storeId: store.id, limit: 10 }),
+      ).toHaveLength(1);
+      expect((await repos.lifecycleEvents.findByDelivery('shopify', newer.event.deliveryId))?.id).toBe(
+        newer.event.id,
+      );
+    });
+  });
+
+  describe('audit log', () => {
+    it('appends entries and lists an entity’s history newest first', async () => {
+      const { repos } = get();
+      const entityId = uniqueDomain('entity');
+      const first = await repos.audit.append({
+        actorType: 'merchant',
+        actorId: 'u1',
+        action: 'subscription.cancel',
+        entityType: 'subscription',
+        entityId,
+        at: new Date(1000),
+        details: { reason: 'too_expensive' },
+      });
+      const second = await repos.audit.append({
+        actorType: 'system',
+        action: 'store.disconnect',
+        entityType: 'subscription',
+        entityId,
+        at: new Date(2000),
+      });
+      expect(await repos.audit.listByEntity('subscription', entityId)).toEqual([second, first]);
+      expect(second).toMatchObject({ actorId: null, details: {}, correlationId: null });
+    });
+  });
+}

@@ -1,0 +1,134 @@
+import { ErrorKinds } from '@dropship/core';
+import { StorageError } from '../index';
+import { uniqueDomain } from './harness';
+import type { GetContext } from './harness';
+
+export function describeAccountsAndStores(get: GetContext): void {
+  describe('accounts', () => {
+    it('create, find, update and delete an account', async () => {
+      const { repos } = get();
+      const email = `${uniqueDomain('owner')}@example.com`;
+      const account = await repos.accounts.create({ email, name: 'Owner' });
+      expect(account.status).toBe('active');
+      expect(await repos.accounts.findById(account.id)).toEqual(account);
+      expect((await repos.accounts.findByEmail(email))?.id).toBe(account.id);
+      const anonymised = await repos.accounts.update(account.id, {
+        email: null,
+        name: null,
+        status: 'anonymised',
+      });
+      expect(anonymised).toMatchObject({ email: null, name: null, status: 'anonymised' });
+      expect(await repos.accounts.update('missing', { name: 'x' })).toBeNull();
+      expect(await repos.accounts.delete(account.id)).toBe(true);
+      expect(await repos.accounts.findById(account.id)).toBeNull();
+    });
+  });
+
+  describe('stores', () => {
+    it('find a store by platform and domain, and list an account’s stores', async () => {
+      const { repos } = get();
+      const account = await repos.accounts.create({ email: null });
+      const domain = uniqueDomain();
+      const store = await repos.stores.create({ platform: 'woocommerce', domain, accountId: account.id });
+      expect(store).toMatchObject({ state: 'connected', automationEnabled: true, disconnectedAt: null });
+      expect(await repos.stores.findByDomain('woocommerce', domain)).toEqual(store);
+      expect(await repos.stores.findByDomain('shopify', domain)).toBeNull();
+      expect((await repos.stores.listByAccount(account.id)).map((s) => s.id)).toEqual([store.id]);
+    });
+
+    it('a second store with the same platform and domain is a CONFLICT', async () => {
+      const { repos } = get();
+      const domain = uniqueDomain();
+      await repos.stores.create({ platform: 'shopify', domain });
+      const error = await repos.stores
+        .create({ platform: 'shopify', domain })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StorageError);
+      expect((error as StorageError).kind).toBe(ErrorKinds.conflict);
+      expect((error as StorageError).message).toMatch(
+        /stores\.create failed: a row with the same unique key/,
+      );
+    });
+
+    it('updateIf applies the patch only while the store is in the expected state', async () => {
+      const { repos } = get();
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const at = new Date('2025-03-04T05:06:07.891Z');
+      const patch = {
+        state: 'disconnected' as const,
+        disconnectedAt: at,
+        disconnectSource: 'shopify_uninstall' as const,
+      };
+      expect(await repos.stores.updateIf(store.id, 'connected', patch)).toBe(true);
+      expect(await repos.stores.updateIf(store.id, 'connected', { state: 'redacted' })).toBe(false);
+      const stored = await repos.stores.findById(store.id);
+      expect(stored).toMatchObject(patch);
+      expect(stored?.disconnectedAt?.getTime()).toBe(at.getTime());
+    });
+
+    it('setAutomation turns the store’s order automation off and on', async () => {
+      const { repos } = get();
+      const store = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });
+      expect(await repos.stores.setAutomation(store.id, false)).toBe(true);
+      expect((await repos.stores.findById(store.id))?.automationEnabled).toBe(false);
+      await repos.stores.setAutomation(store.id, true);
+      expect((await repos.stores.findById(store.id))?.automationEnabled).toBe(true);
+      expect(await repos.stores.setAutomation('missing', false)).toBe(false);
+    });
+
+    it('timestamps round-trip to the exact millisecond', async () => {
+      const { repos } = get();
+      const installedAt = new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain(), installedAt });
+      const stored = await repos.stores.findById(store.id);
+      expect(stored?.installedAt).toBeInstanceOf(Date);
+      expect(stored?.installedAt?.getTime()).toBe(installedAt.getTime());
+      expect(stored?.createdAt.getTime()).toBe(store.createdAt.getTime());
+      await repos.stores.update(store.id, { installedAt: new Date(1) });
+      expect((await repos.stores.findById(store.id))?.installedAt?.getTime()).toBe(1);
+    });
+
+    it('credentials round-trip in plaintext through the repository but are stored encrypted', async () => {
+      const { repos, db } = get();
+      const store = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });
+      const heartbeatAt = new Date('2025-01-02T03:04:05.006Z');
+      const credentials = {
+        siteSecret: 'site-secret-plain',
+        wcConsumerKey: 'ck_plain_key',
+        wcConsumerSecret: 'cs_plain_secret',
+        contactEmail: 'owner@example.com',
+        locale: 'fr_FR',
+        heartbeatAt,
+        shopId: null,
+      };
+      expect(await repos.stores.setCredentials(store.id, credentials)).toBe(true);
+      expect(await repos.stores.getCredentials(store.id)).toEqual(credentials);
+      const raw = (await db.knex('stores').where({ id: store.id }).first()) as Record<string, unknown>;
+      for (const column of ['site_secret_enc', 'wc_consumer_key_enc', 'wc_consumer_secret_enc']) {
+        expect(String(raw[column])).toMatch(/^v1:/);
+        expect(String(raw[column])).not.toContain('plain');
+      }
+      await repos.stores.setCredentials(store.id, { wcConsumerKey: null });
+      expect(await repos.stores.getCredentials(store.id)).toMatchObject({
+        wcConsumerKey: null,
+        siteSecret: 'site-secret-plain',
+      });
+      expect(await repos.stores.getCredentials('missing')).toBeNull();
+    });
+
+    it('lists connected stores whose last heartbeat is older than a cut-off', async () => {
+      const { repos } = get();
+      const stale = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });
+      const fresh = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });
+      await repos.stores.setCredentials(stale.id, { heartbeatAt: new Date('2000-01-01T00:00:00Z') });
+      await repos.stores.setCredentials(fresh.id, { heartbeatAt: new Date() });
+      const found = await repos.stores.listHeartbeatOlderThan(
+        'woocommerce',
+        new Date('2001-01-01T00:00:00Z'),
+        100,
+      );
+      expect(found.map((store) => store.id)).toContain(stale.id);
+      expect(found.map((store) => store.id)).not.toContain(fresh.id);
+    });
+  });
+}

@@ -1,0 +1,12 @@
+export { openDatabase } from './database';
+export type { Database, OpenDatabaseOptions } from './database';
+export { parseDatabaseUrl } from './database-url';
+export type { DatabaseTarget, Dialect } from './database-url';
+export { migrateToLatest, listMigrations } from './migrate';
+export type { MigrateResult, MigrationList } from './migrate';
+export { createCipher, ENCRYPTION_KEY_BYTES } from './crypto/cipher';
+export type { Cipher } from './crypto/cipher';
+export { loadOrCreateDevKey, parseEncryptionKey, DEV_KEY_FILE } from './crypto/keys';
+export { createRepositories } from './repositories';
+export { formatInvoiceNumber } from './repositories/invoice-repository';
+export { StorageError, toStorageError } from './errors';

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Codec } from '../codec';
+import type { Cipher } from '../crypto/cipher';
+import type { Dialect } from '../database-url';
+
+/** What every repository is built from: a connection (or a transaction) and the dialect's conversions. */
+export interface RepositoryContext {
+  knex: Knex | Knex.Transaction;
+  dialect: Dialect;
+  codec: Codec;
+  cipher: Cipher;
+}
+
+export type Row = Record<string, unknown>;
+
+export const newId = (): string => crypto.randomUUID();
+
+export function str(value: unknown): string {
+  return String(value);
+}
+
+export function strOrNull(value: unknown): string | null {
+  return value == null ? null : String(value);
+}
+
+/** Escapes LIKE wildcards so user search text matches literally (with `escape '\\'`). */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+type ColumnKind = 'value' | 'date' | 'bool' | 'json';
+export type ColumnSpec<T> = { [K in keyof T]?: [column: string, kind: ColumnKind] };
+
+/** Turns the defined fields of a domain patch into column values. */
+export function toColumns<T extends object>(codec: Codec, spec: ColumnSpec<T>, patch: Partial<T>): Row {
+  const columns: Row = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const entry = spec[key as keyof T];
+    if (entry === undefined || value === undefined) continue;
+    const [column, kind] = entry;
+    if (kind === 'date') columns[column] = codec.dateOrNull(value as Date | null);
+    else if (kind === 'bool') columns[column] = codec.bool(value as boolean);
+    else if (kind === 'json') columns[column] = codec.json(value);
+    else columns[column] = value;
+  }
+  return columns;
+}
+
+/**
+ * INSERT … ON CONFLICT DO NOTHING, then read the row back by its unique key:
+ * whoever's id is in the table won. Race-safe without catching errors, so it
+ * also works inside a PostgreSQL transaction (a failed statement would abort it).
+ */
+export async function insertOnce(
+  knex: RepositoryContext['knex'],
+  table: string,
+  row: Row & { id: string },
+  uniqueKey: Row,
+): Promise<{ inserted: boolean; row: Row }> {
+  await knex(table).insert(row).onConflict(Object.keys(uniqueKey)).ignore();
+  const stored = (await knex(table).where(uniqueKey).first()) as Row | undefined;
+  if (!stored) throw new Error(`The ${table} row vanished right after its insert.`);
+  return { inserted: stored.id === row.id, row: stored };
+}

@@ -1,0 +1,93 @@
+import type {
+  DisconnectBillingLine,
+  DisconnectReport,
+  DisconnectReportRepository,
+  PendingOrderSnapshot,
+  SaveDisconnectReportParams,
+} from '@dropship/core';
+import type { Codec } from '../codec';
+import { insertOnce, newId, str } from './context';
+import type { RepositoryContext, Row } from './context';
+
+const TABLE = 'disconnect_reports';
+
+type StoredSnapshot = Omit<PendingOrderSnapshot, 'receivedAt'> & { receivedAt: string };
+type StoredBilling = Record<string, unknown> & { kind: DisconnectBillingLine['kind'] };
+
+function dateOrNull(value: unknown): Date | null {
+  return typeof value === 'string' ? new Date(value) : null;
+}
+
+function readBilling(stored: StoredBilling): DisconnectBillingLine {
+  switch (stored.kind) {
+    case 'ended_by_shopify':
+      return { kind: stored.kind, accessUntil: dateOrNull(stored.accessUntil) };
+    case 'platform_still_active':
+      return {
+        kind: stored.kind,
+        planName: str(stored.planName),
+        currentPeriodEnd: dateOrNull(stored.currentPeriodEnd),
+      };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+function toReport(codec: Codec, row: Row): DisconnectReport {
+  const pending = (codec.readJson(row.pending_orders) ?? []) as StoredSnapshot[];
+  return {
+    id: str(row.id),
+    storeId: str(row.store_id),
+    eventId: str(row.event_id),
+    source: str(row.source),
+    productsCount: codec.readInt(row.products_count),
+    pendingOrdersCount: codec.readInt(row.pending_orders_count),
+    pendingOrders: pending.map((order) => ({ ...order, receivedAt: new Date(order.receivedAt) })),
+    billing: readBilling((codec.readJson(row.billing) ?? { kind: 'none' }) as StoredBilling),
+    generatedAt: codec.readDate(row.generated_at),
+  };
+}
+
+export function createDisconnectReportRepository(ctx: RepositoryContext): DisconnectReportRepository {
+  const { knex, codec } = ctx;
+
+  const findOne = async (where: Row): Promise<DisconnectReport | null> => {
+    const row = (await knex(TABLE).where(where).first()) as Row | undefined;
+    return row ? toReport(codec, row) : null;
+  };
+
+  return {
+    async saveOnce(params: SaveDisconnectReportParams) {
+      const { inserted, row } = await insertOnce(
+        knex,
+        TABLE,
+        {
+          id: newId(),
+          store_id: params.storeId,
+          event_id: params.eventId,
+          source: params.source,
+          products_count: params.productsCount,
+          pending_orders_count: params.pendingOrdersCount,
+          // JSON.stringify writes the dates as ISO strings; toReport reads them back.
+          pending_orders: codec.json(params.pendingOrders),
+          billing: codec.json(params.billing),
+          generated_at: codec.date(params.generatedAt),
+        },
+        { event_id: params.eventId },
+      );
+      const report = toReport(codec, row);
+      return inserted ? { inserted: true, report } : { inserted: false, existing: report };
+    },
+    findByEvent: (eventId) => findOne({ event_id: eventId }),
+    async findLatestByStore(storeId) {
+      const row = (await knex(TABLE)
+        .where({ store_id: storeId })
+        .orderBy([
+          { column: 'generated_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first()) as Row | undefined;
+      return row ? toReport(codec, row) : null;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { OrderRecord, OrderRepository, SaveOrderParams } from '@dropship/core';
+import { insertOnce, newId, str } from './context';
+import type { RepositoryContext, Row } from './context';
+
+const TABLE = 'orders';
+
+export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
+  const { knex, codec } = ctx;
+
+  const toOrder = (row: Row): OrderRecord => ({
+    id: str(row.id),
+    storeId: str(row.store_id),
+    platformOrderId: str(row.platform_order_id),
+    status: str(row.status),
+    containsPlatformProducts: codec.readBool(row.contains_platform_products),
+    payload: codec.readJson(row.payload),
+    receivedAt: codec.readDate(row.received_at),
+    updatedAt: codec.readDate(row.updated_at),
+  });
+
+  const findOne = async (where: Row): Promise<OrderRecord | null> => {
+    const row = (await knex(TABLE).where(where).first()) as Row | undefined;
+    return row ? toOrder(row) : null;
+  };
+
+  return {
+    async saveOnce(params: SaveOrderParams) {
+      const now = new Date();
+      const { inserted, row } = await insertOnce(
+        knex,
+        TABLE,
+        {
+          id: newId(),
+          store_id: params.storeId,
+          platform_order_id: params.platformOrderId,
+          status: params.status ?? 'pending',
+          contains_platform_products: codec.bool(params.containsPlatformProducts),
+          payload: codec.json(params.payload),
+          received_at: codec.date(params.receivedAt ?? now),
+          updated_at: codec.date(now),
+        },
+        { store_id: params.storeId, platform_order_id: params.platformOrderId },
+      );
+      const order = toOrder(row);
+      return inserted ? { inserted: true, order } : { inserted: false, existing: order };
+    },
+    findById: (id) => findOne({ id }),
+    findByPlatformId: (storeId, platformOrderId) =>
+      findOne({ store_id: storeId, platform_order_id: platformOrderId }),
+    async setStatus(id, status) {
+      return (
+        (await knex(TABLE)
+          .where({ id })
+          .update({ status, updated_at: codec.date(new Date()) })) > 0
+      );
+    },
+    async listByStatus(storeId, status, limit) {
+      const rows = (await knex(TABLE)
+        .where({ store_id: storeId, status })
+        .orderBy(['received_at', 'id'])
+        .limit(limit)) as Row[];
+      return rows.map(toOrder);
+    },
+    async setStatusIf(id, expectedStatus, status) {
+      return (
+        (await knex(TABLE)
+          .where({ id, status: expectedStatus })
+          .update({ status, updated_at: codec.date(new Date()) })) > 0
+      );
+    },
+    async redactByStore(storeId) {
+      return knex(TABLE)
+        .where({ store_id: storeId })
+        .whereNotNull('payload')
+        .update({ payload: null, updated_at: codec.date(new Date()) });
+    },
+    async countByStatus(storeId, status) {
+      const row = (await knex(TABLE).where({ store_id: storeId, status }).count({ count: '*' }).first()) as
+        Row | undefined;
+      return codec.readInt(row?.count ?? 0);
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import type {
+  CreateSubscriptionParams,
+  StillBilledStore,
+  SubscriptionInterval,
+  SubscriptionPatch,
+  SubscriptionProvider,
+  SubscriptionRecord,
+  SubscriptionRepository,
+  SubscriptionStatus,
+} from '@dropship/core';
+import { newId, str, strOrNull, toColumns } from './context';
+import type { ColumnSpec, RepositoryContext, Row } from './context';
+import { storeFromRow } from './store-repository';
+
+const TABLE = 'subscriptions';
+
+const COLUMNS: ColumnSpec<SubscriptionRecord> = {
+  accountId: ['account_id', 'value'],
+  externalId: ['external_id', 'value'],
+  planName: ['plan_name', 'value'],
+  priceMinor: ['price_minor', 'value'],
+  currency: ['currency', 'value'],
+  status: ['status', 'value'],
+  trialEndsAt: ['trial_ends_at', 'date'],
+  currentPeriodStart: ['current_period_start', 'date'],
+  currentPeriodEnd: ['current_period_end', 'date'],
+  cancelAtPeriodEnd: ['cancel_at_period_end', 'bool'],
+  cancelledAt: ['cancelled_at', 'date'],
+  cancelSource: ['cancel_source', 'value'],
+  cancelReason: ['cancel_reason', 'value'],
+  cancelReasonText: ['cancel_reason_text', 'value'],
+  cancelledBy: ['cancelled_by', 'value'],
+  billingEndsAt: ['billing_ends_at', 'date'],
+  anchorDay: ['anchor_day', 'value'],
+  interval: ['interval', 'value'],
+};
+
+/** Platform subscriptions in these states still bill the merchant. */
+const BILLING_STATUSES: readonly SubscriptionStatus[] = ['trial', 'active', 'pending_cancellation'];
+
+export function createSubscriptionRepository(ctx: RepositoryContext): SubscriptionRepository {
+  const { knex, codec } = ctx;
+
+  const toRecord = (row: Row): SubscriptionRecord => ({
+    id: str(row.id),
+    storeId: str(row.store_id),
+    accountId: strOrNull(row.account_id),
+    provider: str(row.provider) as SubscriptionProvider,
+    externalId: strOrNull(row.external_id),
+    planName: str(row.plan_name),
+    priceMinor: codec.readInt(row.price_minor),
+    currency: str(row.currency),
+    status: str(row.status) as SubscriptionStatus,
+    trialEndsAt: codec.readDateOrNull(row.trial_ends_at),
+    currentPeriodStart: codec.readDateOrNull(row.current_period_start),
+    currentPeriodEnd: codec.readDateOrNull(row.current_period_end),
+    cancelAtPeriodEnd: codec.readBool(row.cancel_at_period_end),
+    cancelledAt: codec.readDateOrNull(row.cancelled_at),
+    cancelSource: strOrNull(row.cancel_source),
+    cancelReason: strOrNull(row.cancel_reason),
+    cancelReasonText: strOrNull(row.cancel_reason_text),
+    cancelledBy: strOrNull(row.cancelled_by),
+    billingEndsAt: codec.readDateOrNull(row.billing_ends_at),
+    anchorDay: row.anchor_day == null ? null : codec.readInt(row.anchor_day),
+    interval: str(row.interval) as SubscriptionInterval,
+    createdAt: codec.readDate(row.created_at),
+    updatedAt: codec.readDate(row.updated_at),
+  });
+
+  const findById = async (id: string): Promise<SubscriptionRecord | null> => {
+    const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
+    return row ? toRecord(row) : null;
+  };
+
+  const update = (
+    id: string,
+    patch: SubscriptionPatch,
+    expectedStatus?: SubscriptionStatus,
+  ): Promise<number> => {
+    const query = knex(TABLE).where({ id });
+    if (expectedStatus !== undefined) query.andWhere({ status: expectedStatus });
+    return query.update({ ...toColumns(codec, COLUMNS, patch), updated_at: codec.date(new Date()) });
+  };
+
+  return {
+    async create(params: CreateSubscriptionParams) {
+      const now = new Date();
+      const record: SubscriptionRecord = {
+        id: newId(),
+        storeId: params.storeId,
+        accountId: params.accountId ?? null,
+        provider: params.provider,
+        externalId: params.externalId ?? null,
+        planName: params.planName,
+        priceMinor: params.priceMinor,
+        currency: params.currency,
+        status: params.status,
+        trialEndsAt: params.trialEndsAt ?? null,
+        currentPeriodStart: params.currentPeriodStart ?? null,
+        currentPeriodEnd: params.currentPeriodEnd ?? null,
+        cancelAtPeriodEnd: false,
+        cancelledAt: null,
+        cancelSource: null,
+        cancelReason: null,
+        cancelReasonText: null,
+        cancelledBy: null,
+        billingEndsAt: null,
+        anchorDay: params.anchorDay ?? null,
+        interval: params.interval ?? 'month',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await knex(TABLE).insert({
+        id: record.id,
+        store_id: record.storeId,
+        provider: record.provider,
+        ...toColumns(codec, COLUMNS, record),
+        created_at: codec.date(now),
+        updated_at: codec.date(now),
+      });
+      return record;
+    },
+    findById,
+    async findByExternalId(provider, externalId) {
+      const row = (await knex(TABLE).where({ provider, external_id: externalId }).first()) as Row | undefined;
+      return row ? toRecord(row) : null;
+    },
+    async findLatestByStore(storeId) {
+      const row = (await knex(TABLE)
+        .where({ store_id: storeId })
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first()) as Row | undefined;
+      return row ? toRecord(row) : null;
+    },
+    async listByStore(storeId) {
+      const rows = (await knex(TABLE).where({ store_id: storeId }).orderBy(['created_at', 'id'])) as Row[];
+      return rows.map(toRecord);
+    },
+    async update(id, patch) {
+      return (await update(id, patch)) > 0 ? findById(id) : null;
+    },
+    async updateIf(id, expectedStatus, patch) {
+      return (await update(id, patch, expectedStatus)) > 0;
+    },
+    async listPeriodEndingBefore(before, statuses, limit) {
+      const rows = (await knex(TABLE)
+        .where({ provider: 'platform' })
+        .whereIn('status', [...statuses])
+        .andWhere('current_period_end', '<=', codec.date(before))
+        .orderBy(['current_period_end', 'id'])
+        .limit(limit)) as Row[];
+      return rows.map(toRecord);
+    },
+    async listStillBilledAfterDisconnect(limit) {
+      const rows = (await knex(TABLE)
+        .join('stores', 'stores.id', `${TABLE}.store_id`)
+        .where(`${TABLE}.provider`, 'platform')
+        .whereIn(`${TABLE}.status`, [...BILLING_STATUSES])
+        .whereIn('stores.state', ['disconnecting', 'disconnected'])
+        .orderBy([`stores.disconnected_at`, `${TABLE}.id`])
+        .limit(limit)
+        .select(`${TABLE}.*`)) as Row[];
+      const storeIds = [...new Set(rows.map((row) => str(row.store_id)))];
+      const storeRows = (await knex('stores').whereIn('id', storeIds)) as Row[];
+      const stores = new Map(storeRows.map((row) => [str(row.id), storeFromRow(codec, row)]));
+      const results: StillBilledStore[] = [];
+      for (const row of rows) {
+        const store = stores.get(str(row.store_id));
+        if (store) results.push({ store, subscription: toRecord(row) });
+      }
+      return results;
+    },
+  };
+}
