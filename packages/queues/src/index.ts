@@ -1,0 +1,42 @@
+export { QueueNames, JobNames, JobQueues, allQueueNames, allJobNames, jobNamesOf, isJobName } from './names';
+export type { QueueName, JobName } from './names';
+export { NotificationKinds, JobPayloadSchemas, parseJobPayload } from './payloads';
+export type {
+  NotificationKind,
+  JobPayloads,
+  JobPayloadInputs,
+  LifecyclePayload,
+  PlaceSupplierOrderPayload,
+  SyncStoreOrdersPayload,
+  RenewSubscriptionPayload,
+  SendNotificationPayload,
+} from './payloads';
+export {
+  jobIdPart,
+  lifecycleJobId,
+  supplierOrderJobId,
+  orderSyncSchedulerId,
+  orderSyncRunDedupId,
+  renewalJobId,
+  notificationJobId,
+  defaultJobId,
+} from './job-ids';
+export { QueueError, InvalidJobPayloadError, QueueUnavailableError } from './errors';
+export { createRedisConnection, closeRedisConnection } from './connection';
+export type { RedisRole, RedisConnectionOptions } from './connection';
+export { defaultJobOptionsFor } from './job-options';
+export { createQueues } from './queues';
+export type { Queues, CreateQueuesOptions, EnqueueResult, ScheduleOrderSyncOptions } from './queues';
+export { checkEvictionPolicy, pingRedis } from './redis-health';
+export type { EvictionPolicyResult, PingResult } from './redis-health';
+export { ensureRedis } from './ensure-redis';
+export type { EnsureRedisOptions, EnsureRedisResult } from './ensure-redis';
+export {
+  PermanentJobError,
+  skippedJob,
+  isSkippedJobResult,
+  isPermanentJobFailure,
+  toWorkerError,
+} from './processor';
+export type { Processors, JobProcessor, ProcessorContext, SkippedJobResult } from './processor';
+export type { QueueLogger } from './logger';

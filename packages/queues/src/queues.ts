@@ -1,0 +1,184 @@
+import { Queue } from 'bullmq';
+import type { DefaultJobOptions, JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ErrorKinds, isDomainError } from '@dropship/core';
+import { QueueError, QueueUnavailableError } from './errors';
+import { defaultJobId, orderSyncRunDedupId, orderSyncSchedulerId } from './job-ids';
+import { defaultJobOptionsFor } from './job-options';
+import { JobNames, JobQueues, QueueNames, allQueueNames } from './names';
+import type { JobName, QueueName } from './names';
+import { parseJobPayload } from './payloads';
+import type { JobPayloadInputs } from './payloads';
+import type { QueueLogger } from './logger';
+
+export interface CreateQueuesOptions {
+  /** A producer connection (`createRedisConnection(url, 'producer')`); the caller closes it. */
+  connection: Redis;
+  /** Redis key prefix: separates deployments and parallel test runs on one Redis. */
+  prefix: string;
+  /** Overrides applied to every queue's defaults. */
+  defaultJobOptions?: DefaultJobOptions;
+  log?: QueueLogger;
+}
+
+export interface EnqueueResult {
+  queue: QueueName;
+  jobId: string;
+}
+
+export interface ScheduleOrderSyncOptions {
+  everyMs: number;
+}
+
+/** One BullMQ Queue per queue name, plus validated helpers to add jobs. */
+export interface Queues {
+  readonly prefix: string;
+  readonly byName: Readonly<Record<QueueName, Queue>>;
+  readonly lifecycle: Queue;
+  readonly orders: Queue;
+  readonly orderSync: Queue;
+  readonly billing: Queue;
+  readonly notifications: Queue;
+  /**
+   * Validates `payload` then adds the job to its queue under its predictable id
+   * (unless `opts.jobId` says otherwise). Invalid payload: InvalidJobPayloadError
+   * (INVALID_INPUT), nothing added. Redis down: QueueUnavailableError (UNAVAILABLE).
+   */
+  enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloadInputs[N],
+    opts?: JobsOptions,
+  ): Promise<EnqueueResult>;
+  /** Creates or updates the store's order-sync job scheduler. */
+  scheduleOrderSync(storeId: string, options: ScheduleOrderSyncOptions): Promise<void>;
+  /**
+   * Removes the store's order-sync scheduler and its next delayed run; true if
+   * there was one. A run already waiting or active is left: the sync processor
+   * must check the store's automation gate (BullMQ has no lookup by job data).
+   */
+  unscheduleOrderSync(storeId: string): Promise<boolean>;
+  /** Closes every Queue (not the connection, which belongs to the caller). */
+  closeAll(): Promise<void>;
+}
+
+function checkJobId(jobId: string): void {
+  if (jobId.includes(':') || /^\d+$/.test(jobId)) {
+    throw new QueueError(
+      ErrorKinds.invalidInput,
+      `Job id "${jobId}" is not allowed: ids must not contain ':' nor be digits only. Build it with the job id helpers.`,
+    );
+  }
+}
+
+function checkConnection(connection: Redis): void {
+  // With the offline queue off (producer role) a command sent now would fail anyway: say why at once.
+  if (connection.options.enableOfflineQueue === false && connection.status !== 'ready') {
+    throw new QueueUnavailableError(
+      `Redis is not reachable (connection ${connection.status}). Start Redis or fix REDIS_URL, then retry.`,
+      {
+        status: connection.status,
+      },
+    );
+  }
+}
+
+async function withRedis<T>(action: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new QueueUnavailableError(
+      `Could not ${action}: Redis failed (${reason}). Check that Redis is running, then retry.`,
+      { reason },
+    );
+  }
+}
+
+function openQueues(options: CreateQueuesOptions): Record<QueueName, Queue> {
+  if (options.prefix.trim() === '') {
+    throw new QueueError(
+      ErrorKinds.invalidInput,
+      'The queue key prefix is empty: set one (e.g. "dropship") so deployments sharing a Redis stay apart.',
+    );
+  }
+  const entries = allQueueNames.map((name) => {
+    const queue = new Queue(name, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: defaultJobOptionsFor(name, options.defaultJobOptions),
+    });
+    queue.on('error', (err: Error) => options.log?.warn({ err, queue: name }, 'queue error'));
+    return [name, queue] as const;
+  });
+  return Object.fromEntries(entries) as Record<QueueName, Queue>;
+}
+
+/** Opens one Queue per name on a shared producer connection. */
+export function createQueues(options: CreateQueuesOptions): Queues {
+  const byName = openQueues(options);
+  const { connection } = options;
+
+  async function enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloadInputs[N],
+    opts: JobsOptions = {},
+  ): Promise<EnqueueResult> {
+    const data = parseJobPayload(name, payload);
+    const jobId = opts.jobId ?? defaultJobId(name, data);
+    if (jobId !== undefined) checkJobId(jobId);
+    const extra: JobsOptions =
+      name === JobNames.syncStoreOrders && jobId === undefined && opts.deduplication === undefined
+        ? { deduplication: { id: orderSyncRunDedupId((data as { storeId: string }).storeId) } }
+        : {};
+    checkConnection(connection);
+    const queueName = JobQueues[name];
+    const job = await withRedis(`add job "${name}"`, () =>
+      byName[queueName].add(name, data, { ...extra, ...opts, jobId }),
+    );
+    return { queue: queueName, jobId: job.id ?? jobId ?? '' };
+  }
+
+  async function scheduleOrderSync(storeId: string, { everyMs }: ScheduleOrderSyncOptions): Promise<void> {
+    const data = parseJobPayload(JobNames.syncStoreOrders, { storeId });
+    if (!Number.isInteger(everyMs) || everyMs < 1000) {
+      throw new QueueError(
+        ErrorKinds.invalidInput,
+        `Order sync interval ${everyMs} ms is too short: use a whole number of at least 1000 ms.`,
+      );
+    }
+    checkConnection(connection);
+    await withRedis('schedule the order sync', () =>
+      byName[QueueNames.orderSync].upsertJobScheduler(
+        orderSyncSchedulerId(data.storeId),
+        { every: everyMs },
+        { name: JobNames.syncStoreOrders, data },
+      ),
+    );
+  }
+
+  async function unscheduleOrderSync(storeId: string): Promise<boolean> {
+    checkConnection(connection);
+    return withRedis('remove the order sync schedule', () =>
+      byName[QueueNames.orderSync].removeJobScheduler(orderSyncSchedulerId(storeId)),
+    );
+  }
+
+  async function closeAll(): Promise<void> {
+    await Promise.all(Object.values(byName).map((queue) => queue.close()));
+  }
+
+  return {
+    prefix: options.prefix,
+    byName,
+    lifecycle: byName[QueueNames.lifecycle],
+    orders: byName[QueueNames.orders],
+    orderSync: byName[QueueNames.orderSync],
+    billing: byName[QueueNames.billing],
+    notifications: byName[QueueNames.notifications],
+    enqueue,
+    scheduleOrderSync,
+    unscheduleOrderSync,
+    closeAll,
+  };
+}
