@@ -1,0 +1,120 @@
+import type { Config } from '@dropship/config';
+import { createQueues } from '@dropship/queues';
+import { createApp, startServer } from '@dropship/server';
+import type { RunningServer } from '@dropship/server';
+import { startWorker } from '@dropship/worker';
+import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
+import type { Logger } from 'pino';
+import { ErrorKinds, systemClock } from '@dropship/core';
+import type { CliIo } from '../cli-io';
+import { createCloseStack } from '../compose/close-stack';
+import type { CloseStack } from '../compose/close-stack';
+import { createProcessors } from '../compose/processors';
+import { connectRedis } from '../compose/redis';
+import type { RedisConnection } from '../compose/redis';
+import { openStorage } from '../compose/storage';
+import type { Storage } from '../compose/storage';
+import { CliError } from '../errors';
+import type { StartRole } from '../parse-command';
+
+/** Everything `start` opened; close() releases it all, newest first. */
+export interface RunningApp {
+  server?: RunningServer;
+  worker?: RunningWorker;
+  /** `force` stops waiting for in-flight jobs. Idempotent. */
+  close(options?: CloseWorkerOptions): Promise<void>;
+}
+
+interface Opened {
+  config: Config;
+  log: Logger;
+  redis: RedisConnection;
+  storage: Storage;
+  queues: ReturnType<typeof createQueues>;
+  closers: CloseStack;
+}
+
+async function runServer(opened: Opened): Promise<RunningServer> {
+  const { config, log, redis, storage, queues, closers } = opened;
+  const app = createApp({
+    db: storage.db,
+    redis,
+    log,
+    config,
+    repos: storage.repositories,
+    queues,
+    clock: systemClock,
+  });
+  const server = await startServer({ app, port: config.port, log });
+  closers.add('HTTP server', () => server.close());
+  return server;
+}
+
+async function runWorker(opened: Opened, role: StartRole): Promise<RunningWorker | undefined> {
+  const { config, log, storage, queues, closers } = opened;
+  const processors = createProcessors({ config, log, storage, queues });
+  if (Object.keys(processors).length === 0) {
+    if (role === 'worker') {
+      throw new CliError(
+        ErrorKinds.unavailable,
+        'No job processor is registered, so a worker would consume nothing.',
+      );
+    }
+    log.warn('no job processor is registered: the worker is not started');
+    return undefined;
+  }
+  const worker = await startWorker({
+    redisUrl: config.redisUrl,
+    prefix: config.queuePrefix,
+    processors,
+    log,
+  });
+  closers.add('worker', () => worker.close());
+  return worker;
+}
+
+function printUrls(io: CliIo, config: Config, running: Omit<RunningApp, 'close'>): void {
+  const parts = [running.server && 'HTTP server', running.worker && 'worker'].filter(Boolean).join(' and ');
+  io.out(`Dropship Connect is running (${parts}).`);
+  if (running.server) {
+    const { url } = running.server;
+    io.out(`  Local:      ${url}`);
+    // The default SHOPIFY_APP_URL is this local URL; a set one is where Shopify and WordPress reach us.
+    if (new URL(config.appUrl).hostname !== 'localhost')
+      io.out(`  Public:     ${config.appUrl}   (SHOPIFY_APP_URL)`);
+    io.out(`  Liveness:   ${url}/healthz`);
+    io.out(`  Readiness:  ${url}/readyz`);
+  }
+  if (running.worker)
+    io.out(`  Queues:     ${running.worker.queues.join(', ')} (prefix "${config.queuePrefix}")`);
+  io.out('Stop with Ctrl+C (SIGINT) or SIGTERM.');
+}
+
+/**
+ * Starts the server, the worker, or both in this process: Redis first (found
+ * or started), then the database (migrated for `all`), then the processes.
+ */
+export async function start(role: StartRole, config: Config, log: Logger, io: CliIo): Promise<RunningApp> {
+  const closers = createCloseStack(log);
+  try {
+    const redis = await connectRedis(config, log, closers);
+    const storage = await openStorage(config, log, closers, { migrate: role === 'all' });
+    const queues = createQueues({ connection: redis, prefix: config.queuePrefix, log });
+    closers.add('queues', () => queues.closeAll());
+    const opened: Opened = { config, log, redis, storage, queues, closers };
+    const server = role === 'worker' ? undefined : await runServer(opened);
+    const worker = role === 'server' ? undefined : await runWorker(opened, role);
+    const running = { server, worker };
+    printUrls(io, config, running);
+    return {
+      ...running,
+      close: async (options) => {
+        if (options?.force) await worker?.close({ force: true });
+        await closers.closeAll();
+      },
+    };
+  } catch (error) {
+    await closers.closeAll().catch(() => undefined);
+    throw error;
+  }
+}

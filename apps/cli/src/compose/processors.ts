@@ -1,0 +1,23 @@
+import type { Config } from '@dropship/config';
+import type { Processors, Queues } from '@dropship/queues';
+import type { Logger } from 'pino';
+import type { Storage } from './storage';
+
+/** What job processors are built from. */
+export interface ProcessorDeps {
+  config: Config;
+  log: Logger;
+  storage: Storage;
+  queues: Queues;
+}
+
+/**
+ * The job processors this deployment runs, by job name. A feature that owns a
+ * job adds its processor factory to this object; the worker consumes exactly
+ * the queues that have at least one processor.
+ */
+export function createProcessors(deps: ProcessorDeps): Partial<Processors> {
+  const processors: Partial<Processors> = {};
+  deps.log.debug({ jobs: Object.keys(processors) }, 'job processors registered');
+  return processors;
+}

@@ -1,0 +1,13 @@
+export { createApp } from './app';
+export { startServer } from './start-server';
+export type { RunningServer, StartServerOptions } from './start-server';
+export type { RedisProbe, ServerDeps, ServerOptions } from './server-deps';
+export { ServerError } from './errors';
+export { errorHandler, notFoundHandler, statusByKind, toHttpFailure } from './http/error-handler';
+export type { HttpFailure } from './http/error-handler';
+export { rawBodyOf } from './http/body-parsers';
+export { REQUEST_ID_HEADER, requestContext, requestIdFor } from './http/request-context';
+export { checkReadiness } from './health/check-readiness';
+export type { CheckResult, ReadinessResult } from './health/check-readiness';
+export { shopifyAdapterFromConfig } from './shopify/shopify-adapter-from-config';
+export type { ShopifyAdapterFromConfigOptions } from './shopify/shopify-adapter-from-config';

@@ -1,0 +1,34 @@
+import type { Config } from '@dropship/config';
+import type { Clock, Repositories } from '@dropship/core';
+import type { Queues } from '@dropship/queues';
+import type { ShopifyAdapter } from '@dropship/shopify';
+import type { Database } from '@dropship/storage';
+import type { Logger } from 'pino';
+
+/** Anything that answers a Redis PING: an ioredis connection or a function. */
+export type RedisProbe = { ping(): Promise<unknown> } | (() => Promise<unknown>);
+
+export interface ServerOptions {
+  /** Largest accepted JSON or form body (body-parser syntax). Default '1mb'. */
+  bodyLimit?: string;
+  /** How long /readyz waits for each dependency. Default 2000 ms. */
+  readinessTimeoutMs?: number;
+}
+
+/**
+ * What `createApp` needs, built once by the composition root; each feature
+ * reads the part it uses. Nothing here is per-process state: any number of
+ * servers can share one database and one Redis.
+ */
+export interface ServerDeps {
+  db: Database;
+  redis: RedisProbe;
+  log: Logger;
+  config: Config;
+  repos: Repositories;
+  queues: Queues;
+  clock: Clock;
+  /** The Shopify adapter (OAuth, billing, Admin API), built from config.shopify + config.billing. */
+  shopify: ShopifyAdapter;
+  options?: ServerOptions;
+}

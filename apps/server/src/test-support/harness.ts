@@ -1,0 +1,108 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { Express } from 'express';
+import { loadConfig } from '@dropship/config';
+import type { Config } from '@dropship/config';
+import { createManualClock } from '@dropship/core';
+import type { ManualClock, Repositories } from '@dropship/core';
+import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import type { Queues } from '@dropship/queues';
+import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
+import type { Database } from '@dropship/storage';
+import { createApp } from '../app';
+import type { ServerDeps, ServerOptions } from '../server-deps';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestStackOptions {
+  /** Extra or overriding environment for loadConfig (NODE_ENV=test and DATA_DIR are set). */
+  env?: Record<string, string>;
+  /** `sqlite` (default: a temp file) or `postgres` (a throw-away schema). */
+  dialect?: 'sqlite' | 'postgres';
+  start?: Date;
+  options?: ServerOptions;
+}
+
+export interface TestStack {
+  app: Express;
+  deps: ServerDeps;
+  config: Config;
+  db: Database;
+  repos: Repositories;
+  queues: Queues;
+  clock: ManualClock;
+  /** Every JSON log line the server wrote. */
+  logLines: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+function capturingLogger(lines: Array<Record<string, unknown>>) {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return pino({ level: 'debug' }, stream);
+}
+
+async function openTestDatabase(dialect: 'sqlite' | 'postgres', dataDir: string) {
+  if (dialect === 'sqlite') return { db: await openDatabase({ dataDir }), drop: async () => undefined };
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const db = await openDatabase({ url: `${TEST_POSTGRES_URL}?schema=${schema}`, dataDir });
+  return {
+    db,
+    drop: async () => {
+      await db.knex.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    },
+  };
+}
+
+/**
+ * A whole server on real parts: a migrated SQLite file (or PostgreSQL schema),
+ * queues on the real Redis under a unique prefix, a manual clock. Tests drive
+ * it with supertest or over a real port, and call close() after.
+ */
+export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dropship-stack-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env });
+  const { db, drop } = await openTestDatabase(options.dialect ?? 'sqlite', dataDir);
+  await migrateToLatest(db);
+  const repos = createRepositories(db, createCipher(randomBytes(32)));
+  const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
+  await new Promise((resolve, reject) => {
+    redis.once('ready', resolve);
+    redis.once('error', reject);
+  });
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  const queues = createQueues({ connection: redis, prefix });
+  const clock = createManualClock(options.start ?? new Date());
+  const logLines: Array<Record<string, unknown>> = [];
+  const deps: ServerDeps = {
+    db,
+    redis,
+    log: capturingLogger(logLines),
+    config,
+    repos,
+    queues,
+    clock,
+    options: options.options,
+  };
+  const close = async () => {
+    await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
+    await queues.closeAll();
+    await closeRedisConnection(redis);
+    await drop();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app: createApp(deps), deps, config, db, repos, queues, clock, logLines, close };
+}
