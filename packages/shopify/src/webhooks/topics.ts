@@ -1,0 +1,104 @@
+import { isSafeNumber, parse as parseLossless } from 'lossless-json';
+import type { z } from 'zod';
+
+import {
+  appSubscriptionUpdateSchema,
+  customersDataRequestSchema,
+  customersRedactSchema,
+  orderCreateSchema,
+  productDeleteSchema,
+  shopPayloadSchema,
+  shopRedactSchema,
+} from './payload-schemas';
+import type {
+  AppSubscriptionUpdatePayload,
+  CustomersDataRequestPayload,
+  CustomersRedactPayload,
+  OrderCreatePayload,
+  ProductDeletePayload,
+  ShopPayload,
+  ShopRedactPayload,
+} from './payload-schemas';
+
+/** The webhook topics the app subscribes to (shopify.app.toml), as Shopify writes them in `X-Shopify-Topic`. */
+export const ShopifyTopics = {
+  appUninstalled: 'app/uninstalled',
+  appSubscriptionsUpdate: 'app_subscriptions/update',
+  productsDelete: 'products/delete',
+  ordersCreate: 'orders/create',
+  customersDataRequest: 'customers/data_request',
+  customersRedact: 'customers/redact',
+  shopRedact: 'shop/redact',
+} as const;
+export type ShopifyTopic = (typeof ShopifyTopics)[keyof typeof ShopifyTopics];
+
+/** The mandatory privacy topics: declared as `compliance_topics`, never subscribed through the API. */
+export const ComplianceTopics: readonly ShopifyTopic[] = [
+  ShopifyTopics.customersDataRequest,
+  ShopifyTopics.customersRedact,
+  ShopifyTopics.shopRedact,
+];
+
+export interface TopicPayloads {
+  'app/uninstalled': ShopPayload;
+  'app_subscriptions/update': AppSubscriptionUpdatePayload;
+  'products/delete': ProductDeletePayload;
+  'orders/create': OrderCreatePayload;
+  'customers/data_request': CustomersDataRequestPayload;
+  'customers/redact': CustomersRedactPayload;
+  'shop/redact': ShopRedactPayload;
+}
+
+const schemas: { [T in ShopifyTopic]: z.ZodType<TopicPayloads[T], unknown> } = {
+  'app/uninstalled': shopPayloadSchema,
+  'app_subscriptions/update': appSubscriptionUpdateSchema,
+  'products/delete': productDeleteSchema,
+  'orders/create': orderCreateSchema,
+  'customers/data_request': customersDataRequestSchema,
+  'customers/redact': customersRedactSchema,
+  'shop/redact': shopRedactSchema,
+};
+
+export type ParsePayloadResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function isShopifyTopic(topic: string): topic is ShopifyTopic {
+  return Object.prototype.hasOwnProperty.call(schemas, topic);
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Shopify's REST ids are 64-bit: the documented samples hold ids above 2^53,
+ * which JSON.parse would round. Unsafe integers are kept as their digits.
+ */
+function parseJson(text: string): unknown {
+  return parseLossless(text, null, (digits) => (isSafeNumber(digits) ? Number(digits) : digits));
+}
+
+/**
+ * Parses a verified webhook body for its topic. Returns a typed value, or a
+ * readable error naming the offending fields (the delivery should then be
+ * recorded as rejected, not retried: Shopify resends the same payload).
+ */
+export function parseTopicPayload<T extends ShopifyTopic>(
+  topic: T,
+  body: Buffer | string | unknown,
+): ParsePayloadResult<TopicPayloads[T]> {
+  let json: unknown = body;
+  if (Buffer.isBuffer(body) || typeof body === 'string') {
+    try {
+      json = parseJson(body.toString());
+    } catch (error) {
+      return { ok: false, error: `${topic} body is not JSON: ${(error as Error).message}` };
+    }
+  }
+  const parsed = schemas[topic].safeParse(json);
+  if (!parsed.success)
+    return { ok: false, error: `${topic} payload does not match: ${describeIssues(parsed.error)}` };
+  return { ok: true, value: parsed.data };
+}
