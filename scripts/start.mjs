@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const commands = {
@@ -55,6 +56,7 @@ function build() {
   }
 }
 
+ensureDependencies(root);
 if (!skipBuild) build();
 
 // Its own process group, so a terminal Ctrl+C reaches the launcher once, through us.

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureServices } from './test-services.mjs';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,6 +16,10 @@ function run(command, args, options = {}) {
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
+
+ensureDependencies(root);
+// Loaded after the install: it may use packages of the tree.
+const { ensureServices } = await import('./test-services.mjs');
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const flags = new Map(
