@@ -1,0 +1,54 @@
+import type { Request, Response } from 'express';
+import { rawBodyOf } from '../http/body-parsers';
+
+/** Why a bridge request was refused, as logged and answered (`{"error": reason}`). */
+export const BridgeRefusals = {
+  missingHeaders: 'missing_headers',
+  malformedTimestamp: 'malformed_timestamp',
+  badSignature: 'bad_signature',
+  staleTimestamp: 'stale_timestamp',
+  replayedEvent: 'replayed_event',
+  unknownSite: 'unknown_site',
+  bodyTooLarge: 'body_too_large',
+  malformedJson: 'malformed_json',
+  invalidBody: 'invalid_body',
+} as const;
+export type BridgeRefusal = (typeof BridgeRefusals)[keyof typeof BridgeRefusals];
+
+const messages: Record<BridgeRefusal, string> = {
+  missing_headers: 'The X-Dropship-Site, -Timestamp, -Event-Id and -Signature headers are required.',
+  malformed_timestamp: 'X-Dropship-Timestamp must be Unix seconds.',
+  bad_signature: 'The signature does not match: check the site secret and the signed path.',
+  stale_timestamp:
+    'The request was signed more than 5 minutes away from the platform clock: check the site clock.',
+  replayed_event: 'This event id was already used: sign every request with a fresh X-Dropship-Event-Id.',
+  unknown_site: 'No connected site has this id: connect the plugin again.',
+  body_too_large: 'Bridge bodies are limited to 64 KiB.',
+  malformed_json: 'The body is not valid JSON.',
+  invalid_body: 'The body does not follow docs/bridge-protocol.md.',
+};
+
+/**
+ * Answers a refused bridge request. The request's own log line (pino-http)
+ * carries the reason: a refusal is one line, never a second one.
+ */
+export function refuse(
+  req: Request,
+  res: Response,
+  status: number,
+  reason: BridgeRefusal,
+  detail?: string,
+): void {
+  req.log.setBindings({ bridgeRefusal: reason });
+  res
+    .status(status)
+    .json({ error: reason, message: detail ? `${messages[reason]} ${detail}` : messages[reason] });
+}
+
+/** The request body's exact bytes, whichever parser read them (JSON, form, or the bridge's raw reader). */
+export function requestBytes(req: Request): Buffer {
+  const raw = rawBodyOf(req);
+  if (raw) return raw;
+  if (Buffer.isBuffer(req.body)) return req.body;
+  return Buffer.alloc(0);
+}

@@ -1,0 +1,2 @@
+export { BRIDGE_PREFIX, bridgeBodyErrors, bridgeRoutes } from './bridge-routes';
+export { KEY_CALLBACK_PATH, WOO_APP_NAME } from './connect-routes';

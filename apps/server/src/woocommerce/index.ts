@@ -1,0 +1,2 @@
+export { woocommerceRoutes } from './woocommerce-routes';
+export { WOO_WEBHOOK_PATH } from './webhook-route';

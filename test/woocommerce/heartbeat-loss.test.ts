@@ -1,0 +1,56 @@
+import { detectLostHeartbeats } from '@dropship/lifecycle';
+import { createTestStack } from '../../apps/server/src/test-support/harness';
+import type { TestStack } from '../../apps/server/src/test-support/harness';
+import { connectWithCode, sendSigned } from './bridge-support';
+
+const HOUR = 60 * 60 * 1000;
+const heartbeat = JSON.stringify({
+  site_url: 'http://quiet.test',
+  plugin_version: '1.0.0',
+  wp_version: '6.1.1',
+  wc_version: null,
+  active: true,
+});
+
+describe('heartbeat and its loss', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await createTestStack({ start: new Date('2026-11-21T08:00:00Z') });
+  });
+  afterAll(() => stack.close());
+
+  it('records a heartbeat, then a silence over 72 h once as heartbeat_lost, and a heartbeat after it reconnects', async () => {
+    const site = await connectWithCode(stack, 'http://quiet.test');
+    stack.clock.advance(HOUR);
+    expect((await sendSigned(stack, site, '/bridge/v1/heartbeat', { body: heartbeat })).status).toBe(200);
+    expect((await stack.repos.stores.getCredentials(site.siteId))?.heartbeatAt).toEqual(stack.clock.now());
+
+    stack.clock.advance(71 * HOUR);
+    expect((await detectLostHeartbeats(stack.deps)).disconnected).toEqual([]);
+    stack.clock.advance(2 * HOUR);
+    const first = await detectLostHeartbeats(stack.deps);
+    expect(first.disconnected).toEqual([site.siteId]);
+    expect((await detectLostHeartbeats(stack.deps)).alreadyRecorded).toEqual([site.siteId]);
+    const lost = await stack.repos.lifecycleEvents.list({ storeId: site.siteId, limit: 10 });
+    expect(lost.filter((e) => e.source === 'heartbeat_lost')).toHaveLength(1);
+
+    // What the worker's disconnect job leaves: the store disconnected for a lost heartbeat.
+    await stack.repos.stores.update(site.siteId, {
+      state: 'disconnected',
+      disconnectSource: 'heartbeat_lost',
+      disconnectedAt: stack.clock.now(),
+    });
+    expect((await sendSigned(stack, site, '/bridge/v1/heartbeat', { body: heartbeat })).status).toBe(200);
+    const resumed = (await stack.repos.lifecycleEvents.list({ storeId: site.siteId, limit: 10 })).find(
+      (e) => e.topic === 'wp.heartbeat_resumed',
+    );
+    expect(resumed).toMatchObject({ source: 'wp_activated', outcome: 'pending' });
+  });
+
+  it('forgets bridge event ids once their timestamps can no longer pass', async () => {
+    await stack.repos.bridgeNonces.remember('site-x', 'event-1', stack.clock.now());
+    stack.clock.advance(16 * 60 * 1000);
+    expect((await detectLostHeartbeats(stack.deps)).prunedNonces).toBeGreaterThanOrEqual(1);
+    expect(await stack.repos.bridgeNonces.remember('site-x', 'event-1', stack.clock.now())).toBe(true);
+  });
+});
