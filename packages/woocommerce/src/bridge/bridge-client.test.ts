@@ -35,6 +35,19 @@ describe('bridge client', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => (seen.length = 0));
 
+  it('signs the full path when the platform is mounted under a prefix', async () => {
+    const client = createBridgeClient({ baseUrl: `${baseUrl}/api/`, siteId: 'site_1', secret: 'the-secret' });
+    const answer = await client.sendHeartbeat({
+      site_url: 'https://shop.example.com',
+      plugin_version: '1.0.0',
+      wp_version: '6.1.1',
+      wc_version: null,
+      active: true,
+    });
+    expect(seen[0]?.path).toBe('/api/bridge/v1/heartbeat');
+    expect(answer).toMatchObject({ status: 200, body: { valid: true } });
+  });
+
   it('sends lifecycle events, heartbeats and subscription reads that the platform verifies', async () => {
     const client = createBridgeClient({ baseUrl, siteId: 'site_1', secret: 'the-secret' });
     const event = {

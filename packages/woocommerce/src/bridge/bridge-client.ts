@@ -58,6 +58,9 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   if (!parsed.success) throw invalidOptions('bridge client options', describeIssues(parsed.error));
   const config = parsed.data;
   const base = config.baseUrl.replace(/\/+$/, '');
+  // The signature covers the full request path, so a platform mounted under a
+  // prefix (https://host/api) signs /api/bridge/v1/... (docs/bridge-protocol.md).
+  const prefix = new URL(base).pathname.replace(/\/+$/, '');
 
   async function send(
     method: 'GET' | 'POST',
@@ -68,7 +71,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     const rawBody = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (rawBody) headers['content-type'] = 'application/json';
-    if (signed) Object.assign(headers, signatureHeaders(method, path, rawBody));
+    if (signed) Object.assign(headers, signatureHeaders(method, prefix + path, rawBody));
     const response = await fetch(base + path, {
       method,
       headers,
