@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { rawBodyOf } from '../http/body-parsers';
+import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
 /** Why a bridge request was refused, as logged and answered (`{"error": reason}`). */
 export const BridgeRefusals = {
@@ -40,6 +41,13 @@ export function refuse(
   detail?: string,
 ): void {
   req.log.setBindings({ bridgeRefusal: reason });
+  recordWebhookOutcome({
+    channel: 'wp_bridge',
+    // The route pattern, not the URL: a fixed set of label values.
+    topic: typeof req.route?.path === 'string' ? req.route.path : 'unrouted',
+    outcome: WebhookOutcomes.rejected,
+    reason,
+  });
   res
     .status(status)
     .json({ error: reason, message: detail ? `${messages[reason]} ${detail}` : messages[reason] });

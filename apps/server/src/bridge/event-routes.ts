@@ -10,6 +10,7 @@ import { authenticateBridge } from './authenticate-bridge';
 import { recordUnreadable } from './record-unreadable';
 import { BridgeRefusals, refuse } from './bridge-http';
 import { loadSubscriptionView } from './subscription-view';
+import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
 const sourceOf: Record<BridgeEventType, LifecycleSource> = {
   [BridgeEventTypes.activated]: LifecycleSources.wpActivated,
@@ -48,6 +49,11 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
     payload: body,
     correlationId: req.id as string,
   });
+  recordWebhookOutcome({
+    channel: 'wp_bridge',
+    topic: `wp.${body.type}`,
+    outcome: ingested.status === 'duplicate' ? WebhookOutcomes.duplicate : WebhookOutcomes.accepted,
+  });
   const store = (await deps.repos.stores.findById(auth.store.id)) ?? auth.store;
   const subscription = await loadSubscriptionView(deps.repos, store);
   res.status(200).json({
@@ -75,6 +81,7 @@ async function postHeartbeat(deps: ServerDeps, req: Request, res: Response): Pro
   const now = deps.clock.now();
   await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: now });
   await reconnectAfterSilence(deps, auth.store, now, req.id as string);
+  recordWebhookOutcome({ channel: 'wp_bridge', topic: 'wp.heartbeat', outcome: WebhookOutcomes.accepted });
   res.status(200).json({ ok: true, store_state: auth.store.state });
 }
 

@@ -13,6 +13,7 @@ import {
 import type { OrderCreatedPayload } from '@dropship/woocommerce';
 import { rawBodyOf } from '../http/body-parsers';
 import type { ServerDeps } from '../server-deps';
+import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
 export const WOO_WEBHOOK_PATH = '/webhooks/woocommerce/:storeId';
 
@@ -84,8 +85,14 @@ async function receive(deps: ServerDeps, req: Request, res: Response): Promise<v
     !verifyWooSignature(rawBody, kind.kind === 'delivery' ? kind.signature : undefined, link.webhookSecret)
   ) {
     const status = kind.kind === 'invalid' ? 400 : link ? 401 : 404;
-    req.log.setBindings({
-      wooWebhookRefusal: kind.kind === 'invalid' ? kind.reason : link ? 'bad_signature' : 'unknown_store',
+    const reason = kind.kind === 'invalid' ? kind.reason : link ? 'bad_signature' : 'unknown_store';
+    req.log.setBindings({ wooWebhookRefusal: reason });
+    // Unverified: the claimed topic is not trusted as a label value.
+    recordWebhookOutcome({
+      channel: 'woocommerce',
+      topic: 'unverified',
+      outcome: WebhookOutcomes.rejected,
+      reason,
     });
     res.status(status).json({
       error: status === 404 ? 'unknown_store' : status === 401 ? 'bad_signature' : 'invalid_request',
@@ -93,12 +100,14 @@ async function receive(deps: ServerDeps, req: Request, res: Response): Promise<v
     return;
   }
   if (await deps.repos.wooStores.hasWebhookDelivery(storeId, kind.deliveryId)) {
+    recordWebhookOutcome({ channel: 'woocommerce', topic: kind.topic, outcome: WebhookOutcomes.duplicate });
     res.status(200).json({ ok: true, duplicate: true });
     return;
   }
   const effect = await applyDelivery(deps, storeId, kind.topic, rawBody, req.id as string);
   await deps.repos.wooStores.recordWebhookDelivery(storeId, kind.deliveryId, kind.topic, deps.clock.now());
   req.log.setBindings({ wooWebhook: { topic: kind.topic, outcome: effect.outcome } });
+  recordWebhookOutcome({ channel: 'woocommerce', topic: kind.topic, outcome: WebhookOutcomes.accepted });
   res.status(200).json({ ok: true, duplicate: false, outcome: effect.outcome });
 }
 
