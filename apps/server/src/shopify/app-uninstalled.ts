@@ -1,0 +1,65 @@
+import type { RequestHandler } from 'express';
+import { isStaleDisconnect, LifecycleSources, Platforms, StoreStates } from '@dropship/core';
+import type { Store } from '@dropship/core';
+import { ingestEvent } from '@dropship/lifecycle';
+import type { IngestEventParams } from '@dropship/lifecycle';
+import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
+import type { ShopPayload, VerifiedWebhook } from '@dropship/shopify';
+import type { ServerDeps } from '../server-deps';
+import { correlationIdOf } from './correlation-id';
+import { rejectPayload } from './reject-payload';
+import { deliveryOf } from './verify-webhook-middleware';
+
+type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock'>;
+
+/** What the event keeps of the Shop resource: its id, not the owner's name, e-mail or address. */
+function eventPayload(shop: ShopPayload) {
+  return { shop_id: shop.id, myshopify_domain: shop.myshopify_domain, plan_name: shop.plan_name };
+}
+
+function recordOnlyReason(store: Store | null, webhook: VerifiedWebhook): IngestEventParams['recordOnly'] {
+  if (store === null) {
+    return { outcome: 'unknown_store', reason: `No Shopify store ${webhook.shopDomain} is recorded.` };
+  }
+  if (webhook.triggeredAt !== null && isStaleDisconnect(store, webhook.triggeredAt)) {
+    return {
+      outcome: 'ignored_stale',
+      reason: `Uninstall triggered at ${webhook.triggeredAt.toISOString()}, before the latest install at ${store.installedAt?.toISOString()}.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * `app/uninstalled`: record the event once (X-Shopify-Webhook-Id), queue the
+ * disconnect job, answer. The shop is the signed header's; an uninstall older
+ * than the latest install is recorded and ignored. The only effect made here is
+ * closing the automation gate (one conditional UPDATE), so no order job starts
+ * for a store that has left; the worker does the rest. A database or Redis
+ * failure throws UNAVAILABLE: 503, and Shopify retries.
+ */
+export function appUninstalled(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const { webhook, rawBody } = deliveryOf(res);
+    const parsed = parseTopicPayload(ShopifyTopics.appUninstalled, rawBody);
+    if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+    const store = await deps.repos.stores.findByDomain(Platforms.shopify, webhook.shopDomain);
+    const recordOnly = recordOnlyReason(store, webhook);
+    const result = await ingestEvent(deps, {
+      channel: 'shopify',
+      deliveryId: webhook.webhookId,
+      storeId: store?.id ?? null,
+      source: LifecycleSources.shopifyUninstall,
+      topic: webhook.topic,
+      triggeredAt: webhook.triggeredAt,
+      payload: eventPayload(parsed.value),
+      correlationId: correlationIdOf(req),
+      ...(recordOnly ? { recordOnly } : {}),
+    });
+    if (result.status === 'accepted' && store !== null && store.state === StoreStates.connected) {
+      await deps.repos.stores.updateIf(store.id, StoreStates.connected, { automationEnabled: false });
+    }
+    if (result.status === 'duplicate') res.locals.webhookDuplicate = true;
+    res.status(200).json({ status: result.status, outcome: result.event.outcome });
+  };
+}

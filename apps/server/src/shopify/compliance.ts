@@ -1,0 +1,37 @@
+import type { RequestHandler } from 'express';
+import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
+import type { ShopifyTopic } from '@dropship/shopify';
+import type { ServerDeps } from '../server-deps';
+import { customersDataRequest } from './customers-data-request';
+import { customersRedact } from './customers-redact';
+import { rejectPayload } from './reject-payload';
+import { shopRedact } from './shop-redact';
+import { deliveryOf } from './verify-webhook-middleware';
+
+type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock'>;
+
+/**
+ * The mandatory privacy topics, all delivered to one URI (shopify.app.toml
+ * `compliance_topics`). Each request is recorded once, carried out, and
+ * completed with an audit entry before the answer: a failure answers 5xx and
+ * Shopify retries, finding the request it already started.
+ */
+export function compliance(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const { webhook, rawBody } = deliveryOf(res);
+    const topic = webhook.topic as ShopifyTopic;
+    if (topic === ShopifyTopics.customersDataRequest) {
+      const parsed = parseTopicPayload(topic, rawBody);
+      if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+      res.status(200).json(await customersDataRequest(deps, req, webhook, parsed.value));
+    } else if (topic === ShopifyTopics.customersRedact) {
+      const parsed = parseTopicPayload(topic, rawBody);
+      if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+      res.status(200).json(await customersRedact(deps, req, webhook, parsed.value));
+    } else {
+      const parsed = parseTopicPayload(ShopifyTopics.shopRedact, rawBody);
+      if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+      res.status(200).json(await shopRedact(deps, req, webhook, parsed.value));
+    }
+  };
+}

@@ -1,0 +1,1 @@
+export { correlationIdOf } from '../http/request-correlation';

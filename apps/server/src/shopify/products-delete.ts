@@ -1,0 +1,29 @@
+import type { RequestHandler } from 'express';
+import { Platforms } from '@dropship/core';
+import { gidFor, parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
+import type { ServerDeps } from '../server-deps';
+import { rejectPayload } from './reject-payload';
+import { deliveryOf } from './verify-webhook-middleware';
+
+type Deps = Pick<ServerDeps, 'repos' | 'clock'>;
+
+/**
+ * `products/delete`: the merchant removed a product; the ledger marks it
+ * removed (the products-left list then leaves it out). Idempotent: a product
+ * already removed, or one the platform never published, changes nothing.
+ */
+export function productsDelete(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const { webhook, rawBody } = deliveryOf(res);
+    const parsed = parseTopicPayload(ShopifyTopics.productsDelete, rawBody);
+    if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+    const store = await deps.repos.stores.findByDomain(Platforms.shopify, webhook.shopDomain);
+    if (store === null) {
+      res.status(200).json({ outcome: 'unknown_store' });
+      return;
+    }
+    const productId = gidFor('Product', parsed.value.id);
+    const marked = await deps.repos.publishedProducts.markRemoved(store.id, productId, deps.clock.now());
+    res.status(200).json({ outcome: marked ? 'marked_removed' : 'not_in_ledger' });
+  };
+}

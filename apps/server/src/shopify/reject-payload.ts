@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import { ErrorKinds } from '@dropship/core';
+import type { AuditRepository, Clock } from '@dropship/core';
+import type { VerifiedWebhook } from '@dropship/shopify';
+import { ServerError } from '../errors';
+import { correlationIdOf } from './correlation-id';
+
+export interface RejectPayloadDeps {
+  repos: { audit: AuditRepository };
+  clock: Clock;
+}
+
+/**
+ * A correctly signed delivery whose body is not the topic's JSON: Shopify
+ * resends the same bytes, so retrying cannot help. It is recorded (audit) for
+ * the team and answered 400; nothing else changes.
+ */
+export async function rejectPayload(
+  deps: RejectPayloadDeps,
+  req: Request,
+  webhook: VerifiedWebhook,
+  problem: string,
+): Promise<never> {
+  await deps.repos.audit.append({
+    at: deps.clock.now(),
+    actorType: 'platform',
+    actorId: webhook.shopDomain,
+    action: 'shopify.webhook.rejected',
+    entityType: 'shopify_webhook',
+    entityId: webhook.webhookId,
+    details: { topic: webhook.topic, shop: webhook.shopDomain, problem },
+    correlationId: correlationIdOf(req),
+  });
+  throw new ServerError(ErrorKinds.invalidInput, `The ${webhook.topic} body was rejected: ${problem}`);
+}

@@ -1,0 +1,3 @@
+import { describeUninstallScenarios } from './support/uninstall-scenarios';
+
+describeUninstallScenarios('postgres');
