@@ -82,3 +82,12 @@ export type {
   ListOrdersSinceParams,
   ListOrdersSinceResult,
 } from './orders/list-orders';
+
+export {
+  createShopifyStorePlatform,
+  createdAfterQuery,
+  presenceOfShopifyProduct,
+  toProductGid,
+  ShopifyProductPresence,
+} from './store-platform';
+export type { ShopifyStorePlatformOptions, ShopifyProductSnapshot } from './store-platform';

@@ -115,6 +115,8 @@ export function createProduct(
 
 export interface OrderInput {
   email?: string | null;
+  /** OrderDisplayFinancialStatus (default `PAID`). */
+  financialStatus?: string;
   createdAt?: Date;
   updatedAt?: Date;
   customer?: { email?: string | null; firstName?: string | null; lastName?: string | null } | null;
@@ -146,6 +148,7 @@ export function addOrder(state: StandInState, shop: ShopState, input: OrderInput
         }
       : null,
     currency: shop.currency,
+    financialStatus: input.financialStatus ?? 'PAID',
     lineItems: input.lineItems.map((line) => {
       const productId = line.productId ? (parseGid(line.productId)?.id ?? null) : null;
       const product = shop.products.find((candidate) => candidate.id === productId);
@@ -176,7 +179,7 @@ export function orderWebhookPayload(order: OrderState) {
     updated_at: order.updatedAt.toISOString(),
     cancelled_at: order.cancelledAt?.toISOString() ?? null,
     currency: order.currency,
-    financial_status: 'paid',
+    financial_status: order.financialStatus.toLowerCase(),
     fulfillment_status: null,
     customer: order.customer
       ? {
@@ -198,6 +201,48 @@ export function orderWebhookPayload(order: OrderState) {
       price: line.price,
     })),
   };
+}
+
+export interface ProductSeed {
+  title?: string;
+  sku?: string;
+  /** ProductStatus (default `ACTIVE`). */
+  status?: 'ACTIVE' | 'ARCHIVED' | 'DRAFT' | 'UNLISTED';
+  /** Published to the online store (`publishedAt` set); default: when the status is ACTIVE. */
+  published?: boolean;
+}
+
+/** A product put straight into a state, as a merchant may leave it in the admin. */
+export function seedProduct(
+  state: StandInState,
+  shop: ShopState,
+  seed: ProductSeed,
+  now: Date,
+): ProductState {
+  const status = seed.status ?? 'ACTIVE';
+  const result = setProduct(
+    state,
+    shop,
+    {
+      title: seed.title ?? `Product ${shop.products.length + 1}`,
+      status,
+      variants: [{ optionValues: [{ name: 'Default Title' }], sku: seed.sku ?? null }],
+    },
+    now,
+  );
+  const product = shop.products.find((candidate) => gid('Product', candidate.id) === result.product?.id);
+  if (!product) throw new Error(`Could not seed a product on ${shop.domain}`);
+  product.publishedAt = (seed.published ?? status === 'ACTIVE') ? now : null;
+  return product;
+}
+
+/** The merchant deletes the product: `product(id:)` answers null from then on. */
+export function deleteProduct(shop: ShopState, productGid: string): boolean {
+  const parsed = parseGid(productGid);
+  const index = shop.products.findIndex((product) => parsed?.type === 'Product' && product.id === parsed.id);
+  if (index < 0) return false;
+  shop.products.splice(index, 1);
+  return true;
 }
 
 /** Shopify's search syntax for `updated_at` / `created_at` comparisons (the only filters the adapter sends). */

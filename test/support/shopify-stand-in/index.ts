@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 
 import { appSubscriptionWebhookPayload, findSubscription } from './billing';
-import { addOrder, orderWebhookPayload } from './catalog';
-import type { OrderInput } from './catalog';
+import { addOrder, deleteProduct, orderWebhookPayload, seedProduct } from './catalog';
+import type { OrderInput, ProductSeed } from './catalog';
 import { createStandInServer, listen } from './server';
 import type { RequestLogEntry } from './server';
 import { appUninstalledSample } from './samples';
@@ -18,7 +18,7 @@ export type { SessionTokenParams } from './session-token';
 export { signQuery } from './oauth';
 export { INVALID_TOKEN_BODY } from './server';
 export type { RequestLogEntry } from './server';
-export type { OrderInput } from './catalog';
+export type { OrderInput, ProductSeed } from './catalog';
 
 export interface ShopifyStandInOptions {
   apiKey: string;
@@ -54,6 +54,10 @@ export interface ShopifyStandIn {
   subscription(shop: string, id: string): ReturnType<typeof subscriptionView> | null;
   subscriptionWebhookPayload(shop: string, id: string): ReturnType<typeof appSubscriptionWebhookPayload>;
   products(shop: string): Array<ReturnType<typeof productView>>;
+  /** Puts a product on `shop` in the given status / publication; returns its global id. */
+  addProduct(shop: string, seed?: ProductSeed): { id: string };
+  /** Deletes the product (by global id); false when `shop` has no such product. */
+  deleteProduct(shop: string, productGid: string): boolean;
   sessionToken(shop: string, options?: { userId?: string; expiresIn?: number }): string;
   close(): Promise<void>;
 }
@@ -128,6 +132,10 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
       return appSubscriptionWebhookPayload(state.shop(shop), found);
     },
     products: (shop) => state.shop(shop).products.map((product) => productView(state.shop(shop), product)),
+    addProduct: (shop, seed = {}) => ({
+      id: gid('Product', seedProduct(state, state.shop(shop), seed, now()).id),
+    }),
+    deleteProduct: (shop, productGid) => deleteProduct(state.shop(shop), productGid),
     sessionToken: (shop, tokenOptions = {}) =>
       createSessionToken({
         apiKey: options.apiKey,

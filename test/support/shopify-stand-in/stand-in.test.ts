@@ -156,6 +156,59 @@ describe('Shopify stand-in: Admin GraphQL', () => {
   });
 });
 
+describe('Shopify stand-in: seeded products and orders', () => {
+  const productQuery = 'query($id: ID!) { product(id: $id) { status publishedAt } }';
+
+  it('seeds products in each status and publication, and deletes them', async () => {
+    const token = await tokenFor();
+    const statusOf = async (id: string) =>
+      ((await (await graphql(token, productQuery, { id })).json()) as { data: { product: unknown } }).data
+        .product;
+    const active = standIn.addProduct(shop, { title: 'Active mug' });
+    const hidden = standIn.addProduct(shop, { status: 'ACTIVE', published: false });
+    const archived = standIn.addProduct(shop, { status: 'ARCHIVED' });
+    expect(await statusOf(active.id)).toEqual({ status: 'ACTIVE', publishedAt: expect.any(String) });
+    expect(await statusOf(hidden.id)).toEqual({ status: 'ACTIVE', publishedAt: null });
+    expect(await statusOf(archived.id)).toEqual({ status: 'ARCHIVED', publishedAt: null });
+    expect(standIn.deleteProduct(shop, active.id)).toBe(true);
+    expect(standIn.deleteProduct(shop, active.id)).toBe(false);
+    expect(await statusOf(active.id)).toBeNull();
+  });
+
+  it('lists orders created after an instant by creation time, with the financial status the webhook carries', async () => {
+    const token = await tokenFor();
+    const base = Date.UTC(2031, 0, 1);
+    const late = standIn.addOrder(shop, {
+      createdAt: new Date(base + 2000),
+      updatedAt: new Date(base + 3000),
+      lineItems: [{ title: 'A' }],
+    });
+    const early = standIn.addOrder(shop, {
+      createdAt: new Date(base + 1000),
+      updatedAt: new Date(base + 9000),
+      financialStatus: 'PARTIALLY_PAID',
+      lineItems: [{ title: 'B' }],
+    });
+    standIn.addOrder(shop, { createdAt: new Date(base), lineItems: [{ title: 'C' }] });
+    const response = await graphql(
+      token,
+      'query($q: String) { orders(first: 10, query: $q, sortKey: CREATED_AT) { nodes { id displayFinancialStatus } } }',
+      { q: `created_at:>'${new Date(base).toISOString()}'` },
+    );
+    expect(await response.json()).toEqual({
+      data: {
+        orders: {
+          nodes: [
+            { id: early.id, displayFinancialStatus: 'PARTIALLY_PAID' },
+            { id: late.id, displayFinancialStatus: 'PAID' },
+          ],
+        },
+      },
+    });
+    expect(early.webhookPayload.financial_status).toBe('partially_paid');
+  });
+});
+
 describe('Shopify stand-in: webhook deliveries', () => {
   it('sends the documented headers, signed so the app can verify them', async () => {
     const received: Array<{ headers: IncomingHttpHeaders; body: Buffer }> = [];

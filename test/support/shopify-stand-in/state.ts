@@ -51,6 +51,8 @@ export interface OrderState {
   customer: { id: number; email: string | null; firstName: string | null; lastName: string | null } | null;
   lineItems: OrderLineState[];
   currency: string;
+  /** An OrderDisplayFinancialStatus value (`PAID`, `PENDING`, …); the webhook body carries it lower-cased. */
+  financialStatus: string;
 }
 
 export interface ShopState {

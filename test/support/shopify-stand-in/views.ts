@@ -130,7 +130,7 @@ export function orderView(shop: ShopState, order: OrderState) {
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
-    displayFinancialStatus: 'PAID',
+    displayFinancialStatus: order.financialStatus,
     displayFulfillmentStatus: 'UNFULFILLED',
     customer: order.customer
       ? { __typename: 'Customer', ...order.customer, id: gid('Customer', order.customer.id) }
