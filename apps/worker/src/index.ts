@@ -3,3 +3,10 @@ export type { WorkerDeps, RunningWorker, CloseWorkerOptions } from './start-work
 export { installShutdownHandlers } from './shutdown';
 export type { ShutdownOptions, ShutdownHandle } from './shutdown';
 export { WorkerError } from './errors';
+export { createProcessors } from './processors/create-processors';
+export type { WorkerProcessors, WorkerJobName } from './processors/create-processors';
+export type { ProcessorDeps } from './processors/deps';
+export { createBillingProcessors } from './processors/billing-processors';
+export type { BillingProcessors } from './processors/billing-processors';
+export { startRecoveryLoop, eventRecoveryTask } from './recovery-loop';
+export type { PeriodicTask, RecoveryLoop, RecoveryLoopOptions } from './recovery-loop';

@@ -12,6 +12,22 @@ export interface RunJobParams {
   inflight: InflightJobs;
   processors: Partial<Processors>;
   log: Logger;
+  /** Told of every finished attempt (for the fleet-wide job duration histogram); its failures are only logged. */
+  onJobSettled?: (settled: JobSettledInfo) => Promise<void> | void;
+}
+
+/** One finished attempt of a job. */
+export interface JobSettledInfo {
+  queue: QueueName;
+  name: string;
+  status: 'completed' | 'failed';
+  durationMs: number;
+}
+
+// The request id that caused the job (lifecycle and order payloads carry it): it joins the job's log lines to the HTTP request's.
+function correlationIdOf(job: Job): string | undefined {
+  const value = (job.data as { correlationId?: unknown } | undefined)?.correlationId;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function payloadOf(job: Job): unknown {
@@ -28,7 +44,7 @@ function payloadOf(job: Job): unknown {
  * name's processor with the abort signal, map permanent failures to
  * UnrecoverableError so BullMQ does not retry them.
  */
-export function createQueueProcessor({ queue, processors, log, inflight }: RunJobParams) {
+export function createQueueProcessor({ queue, processors, log, inflight, onJobSettled }: RunJobParams) {
   return (job: Job, _token?: string, signal?: AbortSignal): Promise<unknown> =>
     inflight.run(() => runJob(job, signal));
 
@@ -40,8 +56,22 @@ export function createQueueProcessor({ queue, processors, log, inflight }: RunJo
       );
     }
     const payload = payloadOf(job);
-    const jobLog = log.child({ queue, jobId: job.id, jobName: job.name, attempt: job.attemptsMade + 1 });
     const started = Date.now();
+    const correlationId = correlationIdOf(job);
+    const jobLog = log.child({
+      queue,
+      jobId: job.id,
+      jobName: job.name,
+      attempt: job.attemptsMade + 1,
+      ...(correlationId ? { correlationId } : {}),
+    });
+    const settle = async (status: JobSettledInfo['status']) => {
+      try {
+        await onJobSettled?.({ queue, name: job.name, status, durationMs: Date.now() - started });
+      } catch (err) {
+        jobLog.warn({ err }, 'job duration not recorded');
+      }
+    };
     try {
       const result = await processor(payload, {
         job,
@@ -50,10 +80,12 @@ export function createQueueProcessor({ queue, processors, log, inflight }: RunJo
       });
       if (isSkippedJobResult(result)) jobLog.info({ reason: result.reason }, 'job skipped');
       else jobLog.debug({ ms: Date.now() - started }, 'job done');
+      await settle('completed');
       return result ?? null;
     } catch (error) {
       const mapped = toWorkerError(error);
       jobLog.warn({ err: error, permanent: mapped instanceof UnrecoverableError }, 'job failed');
+      await settle('failed');
       throw mapped;
     }
   }

@@ -8,6 +8,7 @@ import { WorkerError } from './errors';
 import { createInflightJobs } from './inflight-jobs';
 import type { InflightJobs } from './inflight-jobs';
 import { createQueueProcessor } from './run-job';
+import type { RunJobParams } from './run-job';
 
 export interface WorkerDeps {
   /** Redis URL; a worker-role connection is opened from it. Give this or `createConnection`. */
@@ -29,6 +30,8 @@ export interface WorkerDeps {
   maxStalledCount?: number;
   /** How long to wait for Redis at start (default 10 s). */
   readyTimeoutMs?: number;
+  /** Told of every finished job attempt (the ops job duration histogram). */
+  onJobSettled?: RunJobParams['onJobSettled'];
 }
 
 export interface CloseWorkerOptions {
@@ -71,7 +74,13 @@ function createQueueWorker(
 ): Worker {
   const worker = new Worker(
     queue,
-    createQueueProcessor({ queue, processors: deps.processors, log: deps.log, inflight }),
+    createQueueProcessor({
+      queue,
+      processors: deps.processors,
+      log: deps.log,
+      inflight,
+      onJobSettled: deps.onJobSettled,
+    }),
     {
       connection,
       prefix: deps.prefix,

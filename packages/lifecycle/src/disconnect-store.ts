@@ -13,7 +13,13 @@ import { ErrorKinds } from '@dropship/core';
 import { JobNames, NotificationKinds } from '@dropship/queues';
 import type { LifecyclePayload } from '@dropship/queues';
 import { LifecycleError } from './errors';
-import { EventOutcomes, loadLifecycleContext, reloadStore, settleOutcome } from './lifecycle-context';
+import {
+  EventOutcomes,
+  loadLifecycleContext,
+  orderSyncSchedule,
+  reloadStore,
+  settleOutcome,
+} from './lifecycle-context';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context';
 import { isAutomationOpen } from './order-automation/store-gate';
 import { billingLineOf } from './reports/billing-line';
@@ -51,7 +57,10 @@ function ownsDisconnect(store: Store, ctx: LifecycleContext): boolean {
 /** Step 1: close the store's gate and move it to `disconnecting` (the gate closes in the same write). */
 async function markState(deps: LifecycleDeps, ctx: LifecycleContext): Promise<Store> {
   if (ctx.store.state !== StoreStates.connected) return ctx.store;
-  const next = applyStoreTransition(ctx.store, StoreTransitions.beginDisconnect, { at: ctx.at, source: ctx.source });
+  const next = applyStoreTransition(ctx.store, StoreTransitions.beginDisconnect, {
+    at: ctx.at,
+    source: ctx.source,
+  });
   await deps.repos.stores.updateIf(ctx.store.id, StoreStates.connected, {
     state: next.state,
     automationEnabled: next.automationEnabled,
@@ -74,7 +83,10 @@ async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, s
   if (subscription) {
     const effect = subscriptionEffectOfStoreDisconnect(subscription, ctx.source);
     if (effect.effect === 'cancel') {
-      const next = applySubscriptionTransition(subscription, effect.transition, { at: ctx.at, source: ctx.source });
+      const next = applySubscriptionTransition(subscription, effect.transition, {
+        at: ctx.at,
+        source: ctx.source,
+      });
       await deps.repos.subscriptions.updateIf(subscription.id, subscription.status, {
         status: next.status,
         cancelAtPeriodEnd: next.cancelAtPeriodEnd,
@@ -98,10 +110,8 @@ async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, s
 async function stopAutomation(deps: LifecycleDeps, storeId: string): Promise<void> {
   await deps.queues.unscheduleOrderSync(storeId);
   const store = await reloadStore(deps, storeId);
-  if (isAutomationOpen(store)) await deps.queues.scheduleOrderSync(storeId, reconnectSchedule);
+  if (isAutomationOpen(store)) await deps.queues.scheduleOrderSync(storeId, orderSyncSchedule(deps));
 }
-
-const reconnectSchedule = { everyMs: 5 * 60_000 };
 
 /** Step 3: freeze what the disconnect left behind (one report per event). */
 async function buildReport(
@@ -133,8 +143,14 @@ async function buildReport(
 /** Step 4: `disconnecting` → `disconnected`, unless a reconnect came first. */
 async function complete(deps: LifecycleDeps, ctx: LifecycleContext): Promise<void> {
   const store = await reloadStore(deps, ctx.store.id);
-  if (store.state === StoreStates.disconnecting && canApplyStoreTransition(store, StoreTransitions.completeDisconnect)) {
-    const next = applyStoreTransition(store, StoreTransitions.completeDisconnect, { at: ctx.at, source: ctx.source });
+  if (
+    store.state === StoreStates.disconnecting &&
+    canApplyStoreTransition(store, StoreTransitions.completeDisconnect)
+  ) {
+    const next = applyStoreTransition(store, StoreTransitions.completeDisconnect, {
+      at: ctx.at,
+      source: ctx.source,
+    });
     await deps.repos.stores.updateIf(store.id, StoreStates.disconnecting, {
       state: next.state,
       automationEnabled: next.automationEnabled,

@@ -8,6 +8,15 @@ export interface LifecycleDeps {
   repos: Repositories;
   queues: Pick<Queues, 'enqueue' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
   clock: Clock;
+  /** Interval of each connected store's order-sync scheduler (default 5 min). */
+  orderSyncEveryMs?: number;
+}
+
+export const DEFAULT_ORDER_SYNC_EVERY_MS = 5 * 60_000;
+
+/** The order-sync schedule of a connected store. */
+export function orderSyncSchedule(deps: Pick<LifecycleDeps, 'orderSyncEveryMs'>): { everyMs: number } {
+  return { everyMs: deps.orderSyncEveryMs ?? DEFAULT_ORDER_SYNC_EVERY_MS };
 }
 
 /** Event outcomes a lifecycle job ends with. */

@@ -2,7 +2,17 @@ import { listMigrations, migrateToLatest } from '../index';
 import { createTestTarget, openTestDatabase } from './harness';
 import type { GetContext } from './harness';
 
-const ALL = ['001-initial', '002-billing', '003-products-and-events', '004-orders', '005-worker-outbox-reports'];
+const ALL = [
+  '001-initial',
+  '002-billing',
+  '003-products-and-events',
+  '004-orders',
+  '005-worker-outbox-reports',
+  '006-shopify-compliance',
+  '007-wordpress-bridge',
+  '008-billing-account',
+  '009-ops',
+];
 const TABLES = [
   'accounts',
   'stores',
@@ -18,6 +28,21 @@ const TABLES = [
   'outbox_messages',
   'disconnect_reports',
   'team_supplier_orders',
+  'compliance_requests',
+  'wp_connections',
+  'connection_codes',
+  'bridge_nonces',
+  'login_tokens',
+  'woo_stores',
+  'woo_webhook_deliveries',
+  'account_credentials',
+  'owner_sessions',
+  'billing_requests',
+  'store_checklists',
+  'rate_limits',
+  'billed_periods',
+  'team_members',
+  'team_sessions',
 ];
 
 export function describeMigrations(get: GetContext): void {

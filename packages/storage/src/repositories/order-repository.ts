@@ -74,6 +74,14 @@ export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
         .whereNotNull('payload')
         .update({ payload: null, updated_at: codec.date(new Date()) });
     },
+    async redactByPlatformIds(storeId, platformOrderIds) {
+      if (platformOrderIds.length === 0) return 0;
+      return knex(TABLE)
+        .where({ store_id: storeId })
+        .whereIn('platform_order_id', [...platformOrderIds])
+        .whereNotNull('payload')
+        .update({ payload: null, updated_at: codec.date(new Date()) });
+    },
     async countByStatus(storeId, status) {
       const row = (await knex(TABLE).where({ store_id: storeId, status }).count({ count: '*' }).first()) as
         Row | undefined;

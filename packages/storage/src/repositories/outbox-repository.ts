@@ -66,7 +66,8 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
       if (params.status) builder.where({ status: params.status });
       if (params.to) builder.where({ to_address: params.to });
       // Tags are a short JSON array of plain words: a quoted substring match is exact.
-      if (params.tag) builder.whereRaw('cast(?? as text) like ?', ['tags', `%${JSON.stringify(params.tag)}%`]);
+      if (params.tag)
+        builder.whereRaw('cast(?? as text) like ?', ['tags', `%${JSON.stringify(params.tag)}%`]);
       const rows = (await builder.orderBy(['created_at', 'id']).limit(params.limit)) as Row[];
       return rows.map(toMessage);
     },

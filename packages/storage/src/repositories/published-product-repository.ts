@@ -25,7 +25,23 @@ interface BatchQuery {
   limit: number;
   search?: string | null;
   includeRemoved?: boolean;
+  withoutContent?: boolean;
 }
+
+// Every column but the description and image URLs (the bulk of a row).
+const SUMMARY_COLUMNS = [
+  'id',
+  'store_id',
+  'platform_product_id',
+  'title',
+  'handle',
+  'sku',
+  'status',
+  'admin_url',
+  'storefront_url',
+  'published_at',
+  'removed_at',
+];
 
 function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.publishedAt.getTime(), position.id])).toString('base64url');
@@ -77,6 +93,7 @@ export function createPublishedProductRepository(ctx: RepositoryContext): Publis
   // so deep pages cost the same as the first one.
   const fetchBatch = async (query: BatchQuery): Promise<PublishedProduct[]> => {
     const builder = knex(TABLE).where({ store_id: query.storeId });
+    if (query.withoutContent) builder.select(SUMMARY_COLUMNS);
     if (!query.includeRemoved) builder.whereNull('removed_at');
     const search = query.search?.trim();
     if (search) {
@@ -158,7 +175,13 @@ export function createPublishedProductRepository(ctx: RepositoryContext): Publis
       for (;;) {
         let batch: PublishedProduct[];
         try {
-          batch = await fetchBatch({ storeId, after, limit, includeRemoved: options.includeRemoved });
+          batch = await fetchBatch({
+            storeId,
+            after,
+            limit,
+            includeRemoved: options.includeRemoved,
+            withoutContent: options.withoutContent,
+          });
         } catch (error) {
           throw toStorageError(error, 'publishedProducts.stream');
         }

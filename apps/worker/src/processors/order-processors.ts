@@ -1,0 +1,19 @@
+import { placeSupplierOrder, syncStoreOrders } from '@dropship/lifecycle';
+import type { JobNames } from '@dropship/queues';
+import type { JobProcessor } from '@dropship/queues';
+import type { ProcessorDeps } from './deps';
+
+/** Places one order's supplier order; a closed store gate makes it "skipped: store disconnected". */
+export function createPlaceSupplierOrderProcessor(
+  deps: ProcessorDeps,
+): JobProcessor<typeof JobNames.placeSupplierOrder> {
+  return (payload, { signal }) => placeSupplierOrder(deps, payload, { signal });
+}
+
+/** One reconciliation run of a store's recent orders. */
+export function createSyncStoreOrdersProcessor(
+  deps: ProcessorDeps,
+): JobProcessor<typeof JobNames.syncStoreOrders> {
+  return (payload, { signal }) =>
+    syncStoreOrders(deps, payload, { signal, lookbackMs: deps.orderSyncLookbackMs });
+}

@@ -1,0 +1,70 @@
+import { StoreStates, StoreTransitions, applyStoreTransition, canApplyStoreTransition } from '@dropship/core';
+import type { Store } from '@dropship/core';
+import type { LifecyclePayload } from '@dropship/queues';
+import {
+  EventOutcomes,
+  loadLifecycleContext,
+  orderSyncSchedule,
+  reloadStore,
+  settleOutcome,
+} from './lifecycle-context';
+import type { LifecycleContext, LifecycleDeps } from './lifecycle-context';
+
+export type ReconnectStoreResult =
+  { outcome: 'applied'; state: Store['state'] } | { outcome: 'ignored_stale'; reason: string };
+
+/** A reinstall older than the store's latest disconnect came late: applying it would revive a store that left. */
+function isStaleReconnect(store: Store, at: Date): boolean {
+  return (
+    store.state !== StoreStates.connected &&
+    store.disconnectedAt !== null &&
+    at.getTime() < store.disconnectedAt.getTime()
+  );
+}
+
+/** Step 1: back to `connected` with the gate open; the latest install time wins. */
+async function markState(deps: LifecycleDeps, ctx: LifecycleContext): Promise<void> {
+  const { store, at } = ctx;
+  if (canApplyStoreTransition(store, StoreTransitions.reconnect)) {
+    const next = applyStoreTransition(store, StoreTransitions.reconnect, { at, source: ctx.source });
+    await deps.repos.stores.updateIf(store.id, store.state, {
+      state: next.state,
+      automationEnabled: next.automationEnabled,
+      installedAt: next.installedAt,
+      disconnectedAt: next.disconnectedAt,
+      disconnectSource: next.disconnectSource,
+    });
+    return;
+  }
+  // Already connected (first install, or a re-run): keep the newest install time, open the gate.
+  const newer = store.installedAt === null || store.installedAt.getTime() < at.getTime();
+  await deps.repos.stores.updateIf(store.id, StoreStates.connected, {
+    automationEnabled: true,
+    ...(newer ? { installedAt: at } : {}),
+  });
+}
+
+/**
+ * The `store reconnected` job (reinstall, plugin reactivation): mark state →
+ * resume automation (the store's order-sync scheduler, same predictable id).
+ * Orders reported as pending at the disconnect are not placed retroactively:
+ * the merchant was told to handle them.
+ */
+export async function reconnectStore(
+  deps: LifecycleDeps,
+  payload: LifecyclePayload,
+): Promise<ReconnectStoreResult> {
+  const ctx = await loadLifecycleContext(deps, payload);
+  if (isStaleReconnect(ctx.store, ctx.at)) {
+    const reason = `reconnect at ${ctx.at.toISOString()} predates the disconnect at ${ctx.store.disconnectedAt?.toISOString()}`;
+    await settleOutcome(deps, ctx.event, EventOutcomes.ignoredStale, reason);
+    return { outcome: 'ignored_stale', reason };
+  }
+  await markState(deps, ctx);
+  const store = await reloadStore(deps, ctx.store.id);
+  if (store.state === StoreStates.connected && store.automationEnabled) {
+    await deps.queues.scheduleOrderSync(store.id, orderSyncSchedule(deps));
+  }
+  await settleOutcome(deps, ctx.event, EventOutcomes.applied, null);
+  return { outcome: 'applied', state: store.state };
+}
