@@ -31,6 +31,13 @@ export interface BillingConfig {
 }
 
 /** The validated, frozen configuration of every app. */
+export interface MailConfig {
+  /** undefined: messages stay queued in the outbox table. */
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
+  readonly teamEmail: string;
+}
+
 export interface Config {
   readonly nodeEnv: NodeEnv;
   readonly isProduction: boolean;
@@ -44,6 +51,7 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string;
   readonly queuePrefix: string;
+  readonly mail: MailConfig;
   readonly encryptionKey: EncryptionKeySetting;
   readonly shopify: ShopifyConfig;
   readonly billing: BillingConfig;

@@ -104,6 +104,7 @@ function toConfig(v: ParsedEnvironment): Config {
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    mail: { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, teamEmail: v.TEAM_EMAIL },
     encryptionKey: v.ENCRYPTION_KEY
       ? { source: 'environment', key: v.ENCRYPTION_KEY }
       : { source: 'development-file', path: path.join(dataDir, DEV_ENCRYPTION_KEY_FILE) },

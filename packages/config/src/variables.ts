@@ -104,6 +104,25 @@ export const variables = {
     schema: () =>
       text('dropship', (s) => s.regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, - and _'), 50),
   }),
+  SMTP_URL: variable({
+    purpose:
+      'SMTP server the outbox delivers e-mail through (smtp:// or smtps://user:pass@host:port). Unset: messages stay queued in the outbox for the team to read.',
+    default: 'unset (outbox only)',
+    requiredInProduction: false,
+    schema: () => urlString(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.com:465').optional(),
+  }),
+  MAIL_FROM: variable({
+    purpose: 'Sender address of the e-mail the platform sends to merchants.',
+    default: 'Dropship Connect <no-reply@localhost>',
+    requiredInProduction: false,
+    schema: () => text('Dropship Connect <no-reply@localhost>', (s) => s.min(3, 'must not be empty'), 200),
+  }),
+  TEAM_EMAIL: variable({
+    purpose: 'Address of the dropship team: disconnect alerts and billing requests are sent there.',
+    default: 'team@localhost',
+    requiredInProduction: false,
+    schema: () => text('team@localhost', (s) => s.regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'), 200),
+  }),
   ENCRYPTION_KEY: variable({
     purpose: 'AES-256-GCM key that encrypts store credentials at rest: 32 bytes in base64.',
     default: 'generated into DATA_DIR/dev-encryption.key (not in production)',
