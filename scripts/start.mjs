@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/start.mjs [all|server|worker|migrate] [--no-build]
+// node scripts/start.mjs [all|server|worker|migrate|demo] [--no-build]
 // Builds what changed (tsc -b is incremental), then runs the launcher,
 // forwarding signals and its exit code.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,7 +14,10 @@ const commands = {
   server: ['start', 'server'],
   worker: ['start', 'worker'],
   migrate: ['migrate'],
+  demo: ['demo'],
 };
+// The demo plays on the system `npm start` is running: it never serves the web UI itself.
+const servesWeb = (name) => name !== 'demo';
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
@@ -46,7 +49,7 @@ function build() {
   }
   runStep('tsc -b (incremental build)', process.execPath, [tsc, '-b']);
   const web = path.join(root, 'apps', 'web', 'package.json');
-  if (existsSync(web) && JSON.parse(readFileSync(web, 'utf8')).scripts?.build) {
+  if (servesWeb(name) && existsSync(web) && JSON.parse(readFileSync(web, 'utf8')).scripts?.build) {
     runStep('build the web UI', process.platform === 'win32' ? 'npm.cmd' : 'npm', [
       'run',
       'build',

@@ -11,8 +11,10 @@ describe('parseCommand', () => {
     expect(parseCommand([role])).toEqual({ ok: true, command: { name: 'start', role } });
   });
 
-  it('migrate and help are commands of their own', () => {
+  it('migrate, demo and help are commands of their own', () => {
     expect(parseCommand(['migrate'])).toEqual({ ok: true, command: { name: 'migrate' } });
+    expect(parseCommand(['demo'])).toEqual({ ok: true, command: { name: 'demo' } });
+    expect(parseCommand(['demo', 'now'])).toMatchObject({ ok: false });
     expect(parseCommand(['--help'])).toEqual({ ok: true, command: { name: 'help' } });
   });
 

@@ -2,8 +2,10 @@ import { ConfigError, loadConfig } from '@dropship/config';
 import type { Environment } from '@dropship/config';
 import { isDomainError } from '@dropship/core';
 import type { CliIo } from './cli-io';
+import { demo } from './commands/demo';
 import { migrate } from './commands/migrate';
 import { start } from './commands/start';
+import { teamAdd } from './commands/team-add';
 import type { RunningApp } from './commands/start';
 import { createLogger } from './logger';
 import { parseCommand, USAGE } from './parse-command';
@@ -38,6 +40,9 @@ export async function runCli(argv: readonly string[], env: Environment, io: CliI
   const log = createLogger(config.logLevel);
   try {
     if (parsed.command.name === 'migrate') return { exitCode: await migrate(config, log, io) };
+    if (parsed.command.name === 'demo') return { exitCode: await demo(config, log, io) };
+    if (parsed.command.name === 'team:add')
+      return { exitCode: await teamAdd(parsed.command, env.TEAM_MEMBER_PASSWORD, config, log, io) };
     return { running: await start(parsed.command.role, config, log, io), log };
   } catch (error) {
     // Expected start-up failures (Redis missing, port taken, database down) carry a message that says what to do.

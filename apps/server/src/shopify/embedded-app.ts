@@ -3,6 +3,8 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import type { Request, RequestHandler } from 'express';
 import { ErrorKinds } from '@dropship/core';
+import { AccountPaths } from '../account/account-paths';
+import { currentOwnerSession } from '../account/auth/owner-sessions';
 import type { ServerDeps } from '../server-deps';
 import { ServerError } from '../errors';
 import { refreshSubscriptions } from './refresh-subscriptions';
@@ -79,6 +81,12 @@ function serveApp(deps: ServerDeps, distDir: string): RequestHandler {
   return async (req, res) => {
     const html = await readIndexHtml(distDir);
     const shop = await authenticatedShop(deps, req);
+    // A standalone load is the account area: without an owner session, the sign-in page comes first.
+    if (shop === null && (await currentOwnerSession(deps, req)) === null) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.redirect(302, AccountPaths.signInPage);
+      return;
+    }
     if (shop !== null && (await refreshOnLoad(deps, req, shop)) === 'not_installed') {
       res.redirect(302, `/auth?shop=${encodeURIComponent(shop)}`);
       return;

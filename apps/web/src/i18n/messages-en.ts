@@ -81,6 +81,7 @@ export const en = {
   'checklist.pendingOrders.count.other':
     '{count} orders are still waiting. Process them before you disconnect.',
   'checklist.pendingOrders.open': 'Open {name}',
+  'checklist.pendingOrders.status.pending': 'not yet sent to the supplier',
   'checklist.pendingOrders.loadError': 'The pending orders could not be loaded: {message}',
   'checklist.exportProducts.label': 'Export the product data you want to keep',
   'checklist.exportProducts.body':

@@ -82,6 +82,7 @@ export const fr: Messages = {
   'checklist.pendingOrders.count.other':
     '{count} commandes sont encore en attente. Traitez-les avant de déconnecter.',
   'checklist.pendingOrders.open': 'Ouvrir {name}',
+  'checklist.pendingOrders.status.pending': 'pas encore transmise au fournisseur',
   'checklist.pendingOrders.loadError': 'Les commandes en attente n’ont pas pu être chargées : {message}',
   'checklist.exportProducts.label': 'Exporter les données produits à conserver',
   'checklist.exportProducts.body':

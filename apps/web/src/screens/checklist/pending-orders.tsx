@@ -18,6 +18,9 @@ export function PendingOrders(props: { storeId: string }) {
     );
   }
   const orders = state.data;
+  // Statuses the API may add later are shown as sent rather than hidden.
+  const statusLabel = (status: string) =>
+    status === 'pending' ? t('checklist.pendingOrders.status.pending') : status;
   if (orders.length === 0) return <Text as="p">{t('checklist.pendingOrders.none')}</Text>;
   return (
     <BlockStack gap="200">
@@ -38,7 +41,7 @@ export function PendingOrders(props: { storeId: string }) {
             ) : (
               order.name
             )}{' '}
-            — {formatDate(order.createdAt)} — {order.status}
+            — {formatDate(order.createdAt)} — {statusLabel(order.status)}
           </List.Item>
         ))}
       </List>

@@ -10,6 +10,7 @@ import {
   Page,
   Text,
   TextField,
+  useBreakpoints,
 } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import type { ProductLeft } from '../../api/types';
@@ -120,8 +121,40 @@ interface ProductsTableProps {
   onPrevious: () => void;
 }
 
+function ProductStatus(props: { product: ProductLeft }) {
+  const { t } = useI18n();
+  return props.product.removedAt ? (
+    <Badge>{t('products.status.removed')}</Badge>
+  ) : (
+    <Badge tone="attention">{t('products.status.published')}</Badge>
+  );
+}
+
+function AdminLink(props: { product: ProductLeft }) {
+  const { t } = useI18n();
+  const { product } = props;
+  if (!product.adminUrl) {
+    return (
+      <Text as="span" tone="subdued">
+        {t('products.noLink')}
+      </Text>
+    );
+  }
+  return (
+    <Link
+      url={product.adminUrl}
+      target="_blank"
+      accessibilityLabel={t('products.openAdmin', { title: product.title })}
+    >
+      {t('products.openAdminShort')}
+    </Link>
+  );
+}
+
 function ProductsTable(props: ProductsTableProps) {
   const { t, formatDate } = useI18n();
+  // On a phone the five columns do not fit: each product becomes one stacked row.
+  const condensed = useBreakpoints().smDown;
   const emptyState = (
     <EmptyState heading={t('products.emptySearch.heading', { search: props.search })} image="">
       <p>{t('products.emptySearch.body')}</p>
@@ -132,6 +165,7 @@ function ProductsTable(props: ProductsTableProps) {
       resourceName={{ singular: t('products.resource.singular'), plural: t('products.resource.plural') }}
       itemCount={props.items.length}
       selectable={false}
+      condensed={condensed}
       loading={props.loading}
       emptyState={emptyState}
       headings={[
@@ -150,35 +184,38 @@ function ProductsTable(props: ProductsTableProps) {
     >
       {props.items.map((product, index) => (
         <IndexTable.Row id={product.id} key={product.id} position={index}>
-          <IndexTable.Cell>
-            <Text as="span" fontWeight="semibold">
-              {product.title}
-            </Text>
-          </IndexTable.Cell>
-          <IndexTable.Cell>{product.sku ?? '—'}</IndexTable.Cell>
-          <IndexTable.Cell>{formatDate(product.publishedAt)}</IndexTable.Cell>
-          <IndexTable.Cell>
-            {product.removedAt ? (
-              <Badge>{t('products.status.removed')}</Badge>
-            ) : (
-              <Badge tone="attention">{t('products.status.published')}</Badge>
-            )}
-          </IndexTable.Cell>
-          <IndexTable.Cell>
-            {product.adminUrl ? (
-              <Link
-                url={product.adminUrl}
-                target="_blank"
-                accessibilityLabel={t('products.openAdmin', { title: product.title })}
-              >
-                {t('products.openAdminShort')}
-              </Link>
-            ) : (
-              <Text as="span" tone="subdued">
-                {t('products.noLink')}
-              </Text>
-            )}
-          </IndexTable.Cell>
+          {condensed ? (
+            <div style={{ padding: 'var(--p-space-300) var(--p-space-400)' }}>
+              <BlockStack gap="100">
+                <Text as="span" fontWeight="semibold" breakWord>
+                  {product.title}
+                </Text>
+                <Text as="span" tone="subdued">
+                  {product.sku ?? '—'} · {formatDate(product.publishedAt)}
+                </Text>
+                <InlineStack gap="300" blockAlign="center" wrap>
+                  <ProductStatus product={product} />
+                  <AdminLink product={product} />
+                </InlineStack>
+              </BlockStack>
+            </div>
+          ) : (
+            <>
+              <IndexTable.Cell>
+                <Text as="span" fontWeight="semibold">
+                  {product.title}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>{product.sku ?? '—'}</IndexTable.Cell>
+              <IndexTable.Cell>{formatDate(product.publishedAt)}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <ProductStatus product={product} />
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <AdminLink product={product} />
+              </IndexTable.Cell>
+            </>
+          )}
         </IndexTable.Row>
       ))}
     </IndexTable>
