@@ -1,13 +1,8 @@
-import {
-  ErrorKinds,
-  LifecycleSources,
-  Platforms,
-  SubscriptionStatuses,
-  isDomainError,
-  openSubscription,
-} from '@dropship/core';
+import { ErrorKinds, LifecycleSources, Platforms, isDomainError } from '@dropship/core';
+import { startPlatformSubscription } from '@dropship/billing';
 import type { Repositories, Store } from '@dropship/core';
 import { ingestEvent } from '@dropship/lifecycle';
+import { billingDepsOf } from '../account';
 import { ServerError } from '../errors';
 import type { ServerDeps } from '../server-deps';
 import { newSecret, normaliseSiteUrl, storeDomainOf } from './site-identity';
@@ -43,13 +38,6 @@ function floorToSecond(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
-const OPEN_STATUSES: readonly string[] = [
-  SubscriptionStatuses.trial,
-  SubscriptionStatuses.active,
-  SubscriptionStatuses.pendingCancellation,
-  SubscriptionStatuses.frozen,
-];
-
 async function resolveAccountId(repos: Repositories, params: ConnectSiteParams, existing: Store | null) {
   if (params.accountId) {
     if (existing?.accountId && existing.accountId !== params.accountId) {
@@ -64,38 +52,6 @@ async function resolveAccountId(repos: Repositories, params: ConnectSiteParams, 
   const email = params.ownerEmail?.trim().toLowerCase() ?? null;
   const known = email ? await repos.accounts.findByEmail(email) : null;
   return (known ?? (await repos.accounts.create({ email }))).id;
-}
-
-/** A platform subscription for the store unless one is still open: plugin removal never ended it. */
-async function ensureSubscription(deps: ServerDeps, repos: Repositories, store: Store, at: Date) {
-  const subscriptions = await repos.subscriptions.listByStore(store.id);
-  if (subscriptions.some((s) => s.provider === 'platform' && OPEN_STATUSES.includes(s.status))) return;
-  const billing = deps.config.billing;
-  const opened = openSubscription({
-    id: 'new',
-    storeId: store.id,
-    accountId: store.accountId,
-    provider: 'platform',
-    externalId: null,
-    planName: billing.planName,
-    price: { amountMinor: billing.amountMinor, currency: billing.currency },
-    at,
-    trialDays: billing.trialDays,
-  });
-  await repos.subscriptions.create({
-    storeId: store.id,
-    accountId: store.accountId,
-    provider: 'platform',
-    planName: opened.planName,
-    priceMinor: opened.priceMinor,
-    currency: opened.currency,
-    status: opened.status,
-    trialEndsAt: opened.trialEndsAt,
-    currentPeriodStart: opened.currentPeriodStart,
-    currentPeriodEnd: opened.currentPeriodEnd,
-    anchorDay: opened.currentPeriodStart ? opened.currentPeriodStart.getUTCDate() : null,
-    interval: 'month',
-  });
 }
 
 async function findOrCreateStore(repos: Repositories, domain: string, accountId: string, at: Date) {
@@ -117,7 +73,8 @@ async function findOrCreateStore(repos: Repositories, domain: string, accountId:
 /**
  * Writes a finished connection inside `repos` (the caller's transaction): the
  * account, the store, a fresh site secret, the REST keys when there are any,
- * and a platform subscription when none is open.
+ * and the site's link. The platform subscription starts after the commit
+ * (recordConnection): it schedules a renewal in Redis, outside the transaction.
  */
 export async function connectSite(
   deps: ServerDeps,
@@ -146,7 +103,6 @@ export async function connectSite(
     ...(link ? {} : { webhookSecret: newSecret() }),
     at: params.at,
   });
-  await ensureSubscription(deps, repos, store, params.at);
   await repos.audit.append({
     actorType: 'platform',
     action: created ? 'store.connected' : 'store.reconnected',
@@ -159,10 +115,34 @@ export async function connectSite(
 }
 
 /**
+ * Starts the monthly platform subscription unless one is running (a plugin
+ * removal never ended it; a reconnection does not start a second one).
+ */
+async function startSubscription(deps: ServerDeps, store: Store): Promise<void> {
+  const { billing } = deps.config;
+  try {
+    await startPlatformSubscription(billingDepsOf(deps), {
+      storeId: store.id,
+      plan: {
+        planName: billing.planName,
+        price: { amountMinor: billing.amountMinor, currency: billing.currency },
+        trialDays: billing.trialDays,
+      },
+    });
+  } catch (error) {
+    deps.log.error(
+      { err: isDomainError(error) ? error.message : String(error), storeId: store.id },
+      'platform subscription not started for a connected store: start it from the ops view',
+    );
+  }
+}
+
+/**
  * The connection is the site's activation (the plugin sends no `activated` for
- * activations before it): a `wp_connected` event brings a disconnected store back.
- * The connection is already committed, so a failure here is logged, not thrown:
- * a recorded but unqueued event is picked up by the recovery sweep.
+ * activations before it): the platform subscription starts, and a
+ * `wp_connected` event brings a disconnected store back. The connection is
+ * already committed, so failures here are logged, not thrown: a recorded but
+ * unqueued event is picked up by the recovery sweep.
  */
 export async function recordConnection(
   deps: ServerDeps,
@@ -170,6 +150,7 @@ export async function recordConnection(
   reference: string,
   correlationId: string | null,
 ): Promise<void> {
+  await startSubscription(deps, store);
   try {
     await ingestEvent(deps, {
       channel: 'wp_bridge',

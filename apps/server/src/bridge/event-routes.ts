@@ -69,6 +69,7 @@ async function postHeartbeat(deps: ServerDeps, req: Request, res: Response): Pro
   if (!auth) return;
   const parsed = parseBridgeBody('heartbeat', auth.rawBody);
   if (!parsed.ok) {
+    await recordUnreadable(deps, auth, parsed.reason, req.path, req.id as string);
     refuse(
       req,
       res,
