@@ -40,6 +40,8 @@ module.exports = async function globalSetup() {
     );
   }
   if (problems.length > 0) {
-    throw new Error(`Required test services are missing:\n- ${problems.join('\n- ')}\n(npm test starts them when they are installed.)`);
+    throw new Error(
+      `Required test services are missing:\n- ${problems.join('\n- ')}\n(npm test starts them when they are installed.)`,
+    );
   }
 };

@@ -1,4 +1,12 @@
-export type { BillingConfig, Config, MailConfig, EncryptionKeySetting, LogLevel, NodeEnv, ShopifyConfig } from './config';
+export type {
+  BillingConfig,
+  Config,
+  MailConfig,
+  EncryptionKeySetting,
+  LogLevel,
+  NodeEnv,
+  ShopifyConfig,
+} from './config';
 export { NodeEnvs } from './config';
 export type { ConfigProblem } from './config-error';
 export { ConfigError, formatProblems } from './config-error';

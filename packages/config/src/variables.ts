@@ -121,7 +121,8 @@ export const variables = {
     purpose: 'Address of the dropship team: disconnect alerts and billing requests are sent there.',
     default: 'team@localhost',
     requiredInProduction: false,
-    schema: () => text('team@localhost', (s) => s.regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'), 200),
+    schema: () =>
+      text('team@localhost', (s) => s.regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'), 200),
   }),
   ENCRYPTION_KEY: variable({
     purpose: 'AES-256-GCM key that encrypts store credentials at rest: 32 bytes in base64.',

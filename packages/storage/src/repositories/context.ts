@@ -58,7 +58,13 @@ export async function insertOnce(
   row: Row & { id: string },
   uniqueKey: Row,
 ): Promise<{ inserted: boolean; row: Row }> {
-  await knex(table).insert(row).onConflict(Object.keys(uniqueKey)).ignore();
+  // RETURNING gives the new row in the same statement; only a conflict needs the second read.
+  const inserted = (await knex(table)
+    .insert(row)
+    .onConflict(Object.keys(uniqueKey))
+    .ignore()
+    .returning('*')) as Row[];
+  if (inserted[0]?.id === row.id) return { inserted: true, row: inserted[0] };
   const stored = (await knex(table).where(uniqueKey).first()) as Row | undefined;
   if (!stored) throw new Error(`The ${table} row vanished right after its insert.`);
   return { inserted: stored.id === row.id, row: stored };
