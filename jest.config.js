@@ -19,7 +19,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
-    '^@dropship/(core|config|storage|queues|shopify|woocommerce|lifecycle)$':
+    '^@dropship/(core|config|storage|queues|shopify|woocommerce|lifecycle|billing)$':
       '<rootDir>/packages/$1/src/index.ts',
     '^@dropship/(server|worker|cli)$': '<rootDir>/apps/$1/src/index.ts',
   },

@@ -4,6 +4,7 @@ import type { Queues } from '@dropship/queues';
 import type { ShopifyAdapter } from '@dropship/shopify';
 import type { Database } from '@dropship/storage';
 import type { Logger } from 'pino';
+import type { RateLimitName, RateLimitSetting } from './http/rate-limit';
 
 /** Anything that answers a Redis PING: an ioredis connection or a function. */
 export type RedisProbe = { ping(): Promise<unknown> } | (() => Promise<unknown>);
@@ -13,6 +14,10 @@ export interface ServerOptions {
   bodyLimit?: string;
   /** How long /readyz waits for each dependency. Default 2000 ms. */
   readinessTimeoutMs?: number;
+  /** The built web UI served at /app (default: apps/web/dist). */
+  webDistDir?: string;
+  /** Per-address limits of the public sign-in / connect / install endpoints (defaults in http/rate-limit.ts). */
+  rateLimits?: Partial<Record<RateLimitName, RateLimitSetting>>;
 }
 
 /**

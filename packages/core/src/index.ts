@@ -13,3 +13,5 @@ export * from './money';
 export * from './account-retention';
 export * from './ports';
 export * from './ports/repositories';
+export * from './ports/ops';
+export * from './ports/account-billing';

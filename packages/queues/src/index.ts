@@ -9,6 +9,7 @@ export type {
   PlaceSupplierOrderPayload,
   SyncStoreOrdersPayload,
   RenewSubscriptionPayload,
+  BillingSweepPayload,
   SendNotificationPayload,
 } from './payloads';
 export {
@@ -18,6 +19,7 @@ export {
   orderSyncSchedulerId,
   orderSyncRunDedupId,
   renewalJobId,
+  billingSweepSchedulerId,
   notificationJobId,
   defaultJobId,
 } from './job-ids';

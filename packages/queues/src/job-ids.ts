@@ -62,6 +62,9 @@ export function renewalJobId(subscriptionId: string, periodEnd: Date | string): 
   return buildId('renewal', subscriptionId, ms);
 }
 
+/** `billing-sweep`: the id of the job scheduler that runs the billing sweep. */
+export const billingSweepSchedulerId = 'billing-sweep';
+
 /** `notify.<kind>.<reference>`: one notification per kind and cause. */
 export function notificationJobId(kind: string, reference: string): string {
   return buildId('notify', kind, reference);
@@ -75,6 +78,8 @@ const jobIdBuilders: { [K in JobName]: (payload: JobPayloads[K]) => string | und
   // On-demand syncs must stay repeatable: they are deduplicated only while pending.
   [JobNames.syncStoreOrders]: () => undefined,
   [JobNames.renewSubscription]: (p) => renewalJobId(p.subscriptionId, p.periodEnd),
+  // Run by its job scheduler (billingSweepSchedulerId); each run gets the scheduler's own id.
+  [JobNames.billingSweep]: () => undefined,
   [JobNames.sendNotification]: (p) => notificationJobId(p.kind, p.reference),
 };
 

@@ -30,6 +30,8 @@ export const JobNames = {
   syncStoreOrders: 'sync-store-orders',
   /** At a platform subscription's period end: apply a scheduled cancellation or issue the renewal invoice. */
   renewSubscription: 'renew-subscription',
+  /** Periodic: renew platform subscriptions whose period ended (missed schedules) and send pre-charge reminders. */
+  billingSweep: 'billing-sweep',
   /** Deliver one notification (idempotent on its reference). */
   sendNotification: 'send-notification',
 } as const;
@@ -43,6 +45,7 @@ export const JobQueues = {
   [JobNames.placeSupplierOrder]: QueueNames.orders,
   [JobNames.syncStoreOrders]: QueueNames.orderSync,
   [JobNames.renewSubscription]: QueueNames.billing,
+  [JobNames.billingSweep]: QueueNames.billing,
   [JobNames.sendNotification]: QueueNames.notifications,
 } as const satisfies Record<JobName, QueueName>;
 

@@ -43,6 +43,7 @@ export const JobPayloadSchemas = {
   }),
   [JobNames.syncStoreOrders]: z.object({ storeId: id }),
   [JobNames.renewSubscription]: z.object({ subscriptionId: id, periodEnd: isoDate }),
+  [JobNames.billingSweep]: z.object({}),
   [JobNames.sendNotification]: z.object({
     kind: z.enum(NotificationKinds),
     storeId: id.nullable(),
@@ -61,6 +62,7 @@ export type LifecyclePayload = JobPayloads[typeof JobNames.storeDisconnected];
 export type PlaceSupplierOrderPayload = JobPayloads[typeof JobNames.placeSupplierOrder];
 export type SyncStoreOrdersPayload = JobPayloads[typeof JobNames.syncStoreOrders];
 export type RenewSubscriptionPayload = JobPayloads[typeof JobNames.renewSubscription];
+export type BillingSweepPayload = JobPayloads[typeof JobNames.billingSweep];
 export type SendNotificationPayload = JobPayloads[typeof JobNames.sendNotification];
 
 function describeIssues(error: z.ZodError): string[] {

@@ -1,8 +1,13 @@
 import type { Config } from '@dropship/config';
 import { createQueues } from '@dropship/queues';
-import { createApp, startServer } from '@dropship/server';
+import {
+  createApp,
+  createJobDurationRecorder,
+  shopifyAdapterFromConfig,
+  startServer,
+} from '@dropship/server';
 import type { RunningServer } from '@dropship/server';
-import { startWorker } from '@dropship/worker';
+import { eventRecoveryTask, startRecoveryLoop, startWorker } from '@dropship/worker';
 import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
 import type { Logger } from 'pino';
 import { ErrorKinds, systemClock } from '@dropship/core';
@@ -10,10 +15,13 @@ import type { CliIo } from '../cli-io';
 import { createCloseStack } from '../compose/close-stack';
 import type { CloseStack } from '../compose/close-stack';
 import { createProcessors } from '../compose/processors';
+import { workerChores } from '../compose/chores';
+import { scheduleBilling } from '../compose/billing';
 import { connectRedis } from '../compose/redis';
 import type { RedisConnection } from '../compose/redis';
 import { openStorage } from '../compose/storage';
 import type { Storage } from '../compose/storage';
+import { seedDemoOnStart } from '../demo/seed-on-start';
 import { CliError } from '../errors';
 import type { StartRole } from '../parse-command';
 
@@ -34,8 +42,27 @@ interface Opened {
   closers: CloseStack;
 }
 
+/**
+ * Queues the jobs of events recorded but never queued (a process died between
+ * the two writes): once at start with no age limit, since a racing process's
+ * enqueue uses the same job id, then every 30 s for older ones.
+ */
+async function startEventRecovery(opened: Opened): Promise<void> {
+  const { log, storage, queues, closers } = opened;
+  const deps = { repos: storage.repositories, queues, clock: systemClock };
+  try {
+    const result = await eventRecoveryTask(deps, { minAgeMs: 0, batchSize: 500 }).run();
+    log.info({ result }, 'unqueued lifecycle events recovered at start');
+  } catch (err) {
+    log.warn({ err }, 'recovering unqueued lifecycle events failed; the periodic sweep tries again');
+  }
+  const loop = startRecoveryLoop({ tasks: [eventRecoveryTask(deps)], log });
+  closers.add('event recovery', () => loop.stop());
+}
+
 async function runServer(opened: Opened): Promise<RunningServer> {
   const { config, log, redis, storage, queues, closers } = opened;
+  await startEventRecovery(opened);
   const app = createApp({
     db: storage.db,
     redis,
@@ -44,6 +71,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
     repos: storage.repositories,
     queues,
     clock: systemClock,
+    shopify: shopifyAdapterFromConfig(config, { log }),
   });
   const server = await startServer({ app, port: config.port, log });
   closers.add('HTTP server', () => server.close());
@@ -68,8 +96,13 @@ async function runWorker(opened: Opened, role: StartRole): Promise<RunningWorker
     prefix: config.queuePrefix,
     processors,
     log,
+    // Durations go to Redis, where any server's /metrics reads the whole fleet's histogram.
+    onJobSettled: createJobDurationRecorder({ connection: opened.redis, prefix: config.queuePrefix }),
   });
   closers.add('worker', () => worker.close());
+  const chores = startRecoveryLoop({ tasks: workerChores(config, storage, queues), log });
+  closers.add('worker chores', () => chores.stop());
+  if (worker.queues.includes('billing')) await scheduleBilling(queues);
   return worker;
 }
 
@@ -105,7 +138,13 @@ export async function start(role: StartRole, config: Config, log: Logger, io: Cl
     const server = role === 'worker' ? undefined : await runServer(opened);
     const worker = role === 'server' ? undefined : await runWorker(opened, role);
     const running = { server, worker };
+    // Seeded before the URLs are printed: whoever waits for them finds the demo ready.
+    const demoLines =
+      server && config.nodeEnv === 'development'
+        ? await seedDemoOnStart({ config, repos: storage.repositories, queues, clock: systemClock }, log)
+        : [];
     printUrls(io, config, running);
+    for (const line of demoLines) io.out(line);
     return {
       ...running,
       close: async (options) => {

@@ -1,4 +1,4 @@
-import { Platforms } from '@dropship/core';
+import type { Platforms } from '@dropship/core';
 import type { Repositories, Store, StorePlatform } from '@dropship/core';
 import { createShopifyStorePlatform, shopSessionFromRecord } from '@dropship/shopify';
 import type { ShopifyAdapter } from '@dropship/shopify';

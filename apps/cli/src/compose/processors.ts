@@ -1,6 +1,8 @@
 import type { Config } from '@dropship/config';
 import type { Processors, Queues } from '@dropship/queues';
 import type { Logger } from 'pino';
+import { billingProcessorsFor } from './billing';
+import { lifecycleProcessorsFor } from './lifecycle';
 import type { Storage } from './storage';
 
 /** What job processors are built from. */
@@ -17,7 +19,7 @@ export interface ProcessorDeps {
  * the queues that have at least one processor.
  */
 export function createProcessors(deps: ProcessorDeps): Partial<Processors> {
-  const processors: Partial<Processors> = {};
+  const processors: Partial<Processors> = { ...billingProcessorsFor(deps), ...lifecycleProcessorsFor(deps) };
   deps.log.debug({ jobs: Object.keys(processors) }, 'job processors registered');
   return processors;
 }

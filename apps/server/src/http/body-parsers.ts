@@ -28,8 +28,8 @@ function isRawBodyPath(path: string): boolean {
 }
 
 /**
- * JSON and form bodies up to `limit`, raw bytes on RAW_BODY_PATH_PREFIXES;
- * larger ones fail with entity.too.large (413).
+ * JSON and form bodies up to `limit`, raw bytes on RAW_BODY_PATH_PREFIXES and
+ * for every other content type; larger ones fail with entity.too.large (413).
  */
 export function bodyParsers(limit: string): RequestHandler[] {
   const raw = express.raw({ limit, type: () => true, verify: keepRawBody });
@@ -39,5 +39,7 @@ export function bodyParsers(limit: string): RequestHandler[] {
   return [
     (req, res, next) => (isRawBodyPath(req.path) ? raw(req, res, next) : json(req, res, next)),
     (req, res, next) => (isRawBodyPath(req.path) ? next() : form(req, res, next)),
+    // Any other content type is read as bytes too, so the limit (413) holds on every route.
+    (req, res, next) => (req.body === undefined ? raw(req, res, next) : next()),
   ];
 }

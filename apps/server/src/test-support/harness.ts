@@ -14,6 +14,8 @@ import type { Queues } from '@dropship/queues';
 import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
 import type { Database } from '@dropship/storage';
 import { createApp } from '../app';
+import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../http/log-redaction';
+import { shopifyAdapterFromConfig } from '../shopify/shopify-adapter-from-config';
 import type { ServerDeps, ServerOptions } from '../server-deps';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,6 +29,12 @@ export interface TestStackOptions {
   dialect?: 'sqlite' | 'postgres';
   start?: Date;
   options?: ServerOptions;
+  /** The Shopify stand-in's origin: the adapter sends every Admin API and OAuth request there. */
+  shopifyAdminApiOrigin?: string;
+  /** Another Redis than TEST_REDIS_URL (e.g. a private one a fault test stops and restarts). */
+  redisUrl?: string;
+  /** Another PostgreSQL server URL than TEST_DATABASE_URL (e.g. through a fault proxy); a schema is added. */
+  postgresUrl?: string;
 }
 
 export interface TestStack {
@@ -51,13 +59,21 @@ function capturingLogger(lines: Array<Record<string, unknown>>) {
       done();
     },
   });
-  return pino({ level: 'debug' }, stream);
+  // The production redaction, so tests see exactly what would be written.
+  return pino(
+    { level: 'debug', redact: { paths: [...LOG_REDACT_PATHS], censor: LOG_REDACT_CENSOR } },
+    stream,
+  );
 }
 
-async function openTestDatabase(dialect: 'sqlite' | 'postgres', dataDir: string) {
+async function openTestDatabase(
+  dialect: 'sqlite' | 'postgres',
+  dataDir: string,
+  postgresUrl = TEST_POSTGRES_URL,
+) {
   if (dialect === 'sqlite') return { db: await openDatabase({ dataDir }), drop: async () => undefined };
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const db = await openDatabase({ url: `${TEST_POSTGRES_URL}?schema=${schema}`, dataDir });
+  const db = await openDatabase({ url: `${postgresUrl}?schema=${schema}`, dataDir });
   return {
     db,
     drop: async () => {
@@ -74,10 +90,10 @@ async function openTestDatabase(dialect: 'sqlite' | 'postgres', dataDir: string)
 export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dropship-stack-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env });
-  const { db, drop } = await openTestDatabase(options.dialect ?? 'sqlite', dataDir);
+  const { db, drop } = await openTestDatabase(options.dialect ?? 'sqlite', dataDir, options.postgresUrl);
   await migrateToLatest(db);
   const repos = createRepositories(db, createCipher(randomBytes(32)));
-  const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
+  const redis = createRedisConnection(options.redisUrl ?? TEST_REDIS_URL, 'producer');
   await new Promise((resolve, reject) => {
     redis.once('ready', resolve);
     redis.once('error', reject);
@@ -86,10 +102,17 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
   const queues = createQueues({ connection: redis, prefix });
   const clock = createManualClock(options.start ?? new Date());
   const logLines: Array<Record<string, unknown>> = [];
+  const log = capturingLogger(logLines);
   const deps: ServerDeps = {
     db,
     redis,
-    log: capturingLogger(logLines),
+    log,
+    shopify: shopifyAdapterFromConfig(config, {
+      log,
+      ...(options.shopifyAdminApiOrigin !== undefined
+        ? { adminApiOrigin: options.shopifyAdminApiOrigin }
+        : {}),
+    }),
     config,
     repos,
     queues,

@@ -19,6 +19,19 @@ import type {
   SubscriptionProvider,
   SubscriptionStatus,
 } from '../model';
+import type { OpsQueryRepository, TeamRepository } from './ops';
+import type {
+  AccountCredentialRepository,
+  AccountErasureRepository,
+  BilledPeriodRepository,
+  BillingRequestRepository,
+  OwnerSessionRepository,
+  RateLimitRepository,
+  StoreChecklistRepository,
+} from './account-billing';
+import type { BridgeRepositorySet } from './bridge-repositories';
+
+export * from './bridge-repositories';
 
 // ---------------------------------------------------------------- accounts
 
@@ -230,6 +243,8 @@ export interface ProductPageResult {
 export interface ProductStreamOptions {
   batchSize?: number;
   includeRemoved?: boolean;
+  /** Leaves descriptions and image URLs out (null / empty): lighter rows for lists that do not show them. */
+  withoutContent?: boolean;
 }
 
 export interface PublishedProductRepository {
@@ -340,6 +355,8 @@ export interface OrderRepository {
   setStatusIf(id: string, expectedStatus: string, status: string): Promise<boolean>;
   /** Erases the personal data of every order of the store (payloads); returns how many were erased. */
   redactByStore(storeId: string): Promise<number>;
+  /** Erases the payloads (personal data) of these orders of the store; returns how many were erased. */
+  redactByPlatformIds(storeId: string, platformOrderIds: readonly string[]): Promise<number>;
 }
 
 /** An order placed at the supplier for a store order. */
@@ -511,9 +528,66 @@ export interface DisconnectReportRepository {
   findLatestByStore(storeId: string): Promise<DisconnectReport | null>;
 }
 
+// ---------------------------------------------------------------- Shopify compliance requests
+
+export const ComplianceRequestStatuses = { received: 'received', completed: 'completed' } as const;
+export type ComplianceRequestStatus =
+  (typeof ComplianceRequestStatuses)[keyof typeof ComplianceRequestStatuses];
+
+/** A privacy request Shopify sent (customers/data_request, customers/redact, shop/redact), tracked to completion. */
+export interface ComplianceRequest {
+  id: string;
+  shop: string;
+  topic: string;
+  /** X-Shopify-Webhook-Id: the same across retries. */
+  webhookId: string;
+  storeId: string | null;
+  payload: unknown;
+  status: ComplianceRequestStatus;
+  /** What was assembled, erased and kept; set on completion. */
+  result: unknown;
+  /** The lifecycle event that carries out a shop redaction. */
+  eventId: string | null;
+  receivedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface RecordComplianceRequestParams {
+  shop: string;
+  topic: string;
+  webhookId: string;
+  storeId: string | null;
+  payload: unknown;
+  receivedAt: Date;
+}
+
+export type RecordComplianceRequestResult =
+  { inserted: true; request: ComplianceRequest } | { inserted: false; existing: ComplianceRequest };
+
+export interface CompleteComplianceRequestParams {
+  at: Date;
+  result: unknown;
+  /** Replaces the stored payload (the request's own personal data, once it is no longer needed). */
+  payload?: unknown;
+}
+
+export interface ComplianceRequestRepository {
+  /** Records the request once per webhook id; a retry gets the first one back. */
+  recordOnce(params: RecordComplianceRequestParams): Promise<RecordComplianceRequestResult>;
+  findById(id: string): Promise<ComplianceRequest | null>;
+  findByWebhookId(webhookId: string): Promise<ComplianceRequest | null>;
+  setEvent(id: string, eventId: string): Promise<boolean>;
+  /** Completes a request still `received`; false when it was already completed (or does not exist). */
+  complete(id: string, params: CompleteComplianceRequestParams): Promise<boolean>;
+  /** Completes the still-open requests carried out by a lifecycle event (a shop redaction's job); returns how many. */
+  completeByEvent(eventId: string, params: CompleteComplianceRequestParams): Promise<number>;
+  /** Newest first. */
+  listByShop(shop: string, limit?: number): Promise<ComplianceRequest[]>;
+}
+
 // ---------------------------------------------------------------- all together
 
-export interface RepositorySet {
+export interface RepositorySet extends BridgeRepositorySet {
   accounts: AccountRepository;
   stores: StoreRepository;
   shopifySessions: ShopifySessionRepository;
@@ -527,6 +601,18 @@ export interface RepositorySet {
   teamSupplierOrders: TeamSupplierOrderRepository;
   outbox: OutboxRepository;
   disconnectReports: DisconnectReportRepository;
+  /** The dropship team's members and sessions. */
+  team: TeamRepository;
+  /** Read-only aggregates for the lifecycle view and the metrics. */
+  opsQueries: OpsQueryRepository;
+  complianceRequests: ComplianceRequestRepository;
+  accountCredentials: AccountCredentialRepository;
+  ownerSessions: OwnerSessionRepository;
+  billingRequests: BillingRequestRepository;
+  storeChecklists: StoreChecklistRepository;
+  rateLimits: RateLimitRepository;
+  accountErasure: AccountErasureRepository;
+  billedPeriods: BilledPeriodRepository;
 }
 
 export interface Repositories extends RepositorySet {

@@ -3,7 +3,21 @@ import { billing } from './002-billing';
 import { productsAndEvents } from './003-products-and-events';
 import { orders } from './004-orders';
 import { workerOutboxReports } from './005-worker-outbox-reports';
+import { shopifyCompliance } from './006-shopify-compliance';
+import { wordpressBridge } from './007-wordpress-bridge';
+import { billingAccount } from './008-billing-account';
+import { ops } from './009-ops';
 import type { Migration } from './columns';
 
 /** Every migration, in the order it is applied. Append only: never edit or reorder an applied one. */
-export const migrations: readonly Migration[] = [initial, billing, productsAndEvents, orders, workerOutboxReports];
+export const migrations: readonly Migration[] = [
+  initial,
+  billing,
+  productsAndEvents,
+  orders,
+  workerOutboxReports,
+  shopifyCompliance,
+  wordpressBridge,
+  billingAccount,
+  ops,
+];

@@ -4,12 +4,21 @@ import { codecFor } from '../codec';
 import type { Cipher } from '../crypto/cipher';
 import type { Database } from '../database';
 import { toStorageError } from '../errors';
+import { createAccountCredentialRepository } from './account-credential-repository';
+import { createAccountErasureRepository } from './account-erasure-repository';
 import { createAccountRepository } from './account-repository';
+import { createBilledPeriodRepository } from './billed-period-repository';
+import { createBillingRequestRepository } from './billing-request-repository';
+import { createOwnerSessionRepository } from './owner-session-repository';
+import { createRateLimitRepository } from './rate-limit-repository';
+import { createStoreChecklistRepository } from './store-checklist-repository';
 import { createAuditRepository } from './audit-repository';
+import { createComplianceRequestRepository } from './compliance-request-repository';
 import { createDisconnectReportRepository } from './disconnect-report-repository';
 import type { RepositoryContext } from './context';
 import { createInvoiceRepository } from './invoice-repository';
 import { createLifecycleEventRepository } from './lifecycle-event-repository';
+import { createOpsQueryRepository } from './ops-query-repository';
 import { createOrderRepository } from './order-repository';
 import { createOutboxRepository } from './outbox-repository';
 import { createPublishedProductRepository } from './published-product-repository';
@@ -17,7 +26,13 @@ import { createShopifySessionRepository } from './shopify-session-repository';
 import { createStoreRepository } from './store-repository';
 import { createSubscriptionRepository } from './subscription-repository';
 import { createSupplierOrderRepository } from './supplier-order-repository';
+import { createTeamRepository } from './team-repository';
 import { createTeamSupplierOrderRepository } from './team-supplier-order-repository';
+import { createBridgeNonceRepository } from './bridge-nonce-repository';
+import { createConnectionCodeRepository } from './connection-code-repository';
+import { createLoginTokenRepository } from './login-token-repository';
+import { createWooStoreRepository } from './woo-store-repository';
+import { createWpConnectionRepository } from './wp-connection-repository';
 
 /** Rejections of every promise-returning method become StorageErrors (CONFLICT, UNAVAILABLE, …). */
 function withErrorMapping<T extends object>(name: string, repository: T): T {
@@ -55,6 +70,21 @@ function buildSet(ctx: RepositoryContext): RepositorySet {
     teamSupplierOrders: withErrorMapping('teamSupplierOrders', createTeamSupplierOrderRepository(ctx)),
     outbox: withErrorMapping('outbox', createOutboxRepository(ctx)),
     disconnectReports: withErrorMapping('disconnectReports', createDisconnectReportRepository(ctx)),
+    complianceRequests: withErrorMapping('complianceRequests', createComplianceRequestRepository(ctx)),
+    wpConnections: withErrorMapping('wpConnections', createWpConnectionRepository(ctx)),
+    connectionCodes: withErrorMapping('connectionCodes', createConnectionCodeRepository(ctx)),
+    bridgeNonces: withErrorMapping('bridgeNonces', createBridgeNonceRepository(ctx)),
+    loginTokens: withErrorMapping('loginTokens', createLoginTokenRepository(ctx)),
+    wooStores: withErrorMapping('wooStores', createWooStoreRepository(ctx)),
+    team: withErrorMapping('team', createTeamRepository(ctx)),
+    opsQueries: withErrorMapping('opsQueries', createOpsQueryRepository(ctx)),
+    accountCredentials: withErrorMapping('accountCredentials', createAccountCredentialRepository(ctx)),
+    ownerSessions: withErrorMapping('ownerSessions', createOwnerSessionRepository(ctx)),
+    billingRequests: withErrorMapping('billingRequests', createBillingRequestRepository(ctx)),
+    storeChecklists: withErrorMapping('storeChecklists', createStoreChecklistRepository(ctx)),
+    rateLimits: withErrorMapping('rateLimits', createRateLimitRepository(ctx)),
+    accountErasure: withErrorMapping('accountErasure', createAccountErasureRepository(ctx)),
+    billedPeriods: withErrorMapping('billedPeriods', createBilledPeriodRepository(ctx)),
   };
 }
 

@@ -1,0 +1,209 @@
+/*
+ * Load generator of the ingest benchmark, in its own process. Every request
+ * is a distinct signed delivery (its own webhook id / occurrence id, its own
+ * store), built before the clock starts.
+ *   --url --target=shopify|bridge --targets=<file> --from --count --secret
+ *   --mode=closed --connections=64          as fast as 64 keep-alive connections go
+ *   --mode=open --rate=1000 --sends=<file>  a fixed arrival rate; send times written for the end-to-end measure
+ * Prints `RESULT {sent, ok, seconds, rps, p50Ms, p99Ms, statuses}`.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { signBridgeRequest } from '@dropship/woocommerce';
+import { args, emit, round } from './support';
+import type { IngestTargets } from './ingest-setup';
+
+interface PreparedRequest {
+  /** The store id: what the end-to-end measure joins on. */
+  key: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+function shopifyRequest(store: { id: string; domain: string }, secret: string): PreparedRequest {
+  const shop = store.domain;
+  const body = Buffer.from(
+    JSON.stringify({
+      id: crypto.randomInt(1e9),
+      name: shop,
+      domain: shop,
+      myshopify_domain: shop,
+      plan_name: 'basic',
+    }),
+  );
+  return {
+    key: store.id,
+    path: '/webhooks/app/uninstalled',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(body.length),
+      'x-shopify-topic': 'app/uninstalled',
+      'x-shopify-hmac-sha256': crypto.createHmac('sha256', secret).update(body).digest('base64'),
+      'x-shopify-shop-domain': shop,
+      'x-shopify-api-version': '2025-10',
+      'x-shopify-webhook-id': crypto.randomUUID(),
+      'x-shopify-event-id': crypto.randomUUID(),
+      'x-shopify-triggered-at': new Date().toISOString(),
+    },
+  };
+}
+
+function bridgeRequest(site: { id: string; secret: string }): PreparedRequest {
+  const body = Buffer.from(
+    JSON.stringify({
+      type: 'deactivated',
+      occurrence_id: crypto.randomUUID(),
+      occurred_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      site_url: `https://${site.id}.example.com`,
+      plugin_version: '1.0.0',
+      wp_version: '6.1.1',
+      wc_version: '9.4.2',
+    }),
+  );
+  const { headers } = signBridgeRequest({
+    method: 'POST',
+    path: '/bridge/v1/events',
+    siteId: site.id,
+    secret: site.secret,
+    rawBody: body,
+  });
+  return {
+    key: site.id,
+    path: '/bridge/v1/events',
+    body,
+    headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function sendOne(agent: http.Agent, url: URL, request: PreparedRequest): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: request.path,
+        headers: request.headers,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(request.body);
+  });
+}
+
+interface Outcome {
+  latencies: number[];
+  statuses: Map<number, number>;
+  sends: Array<[string, number]>;
+  seconds: number;
+}
+
+async function closedLoop(
+  agent: http.Agent,
+  url: URL,
+  requests: PreparedRequest[],
+  connections: number,
+): Promise<Outcome> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < requests.length) {
+        const request = requests[next] as PreparedRequest;
+        next += 1;
+        const t0 = performance.now();
+        const status = await sendOne(agent, url, request);
+        latencies.push(performance.now() - t0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  return { latencies, statuses, sends: [], seconds: (performance.now() - started) / 1000 };
+}
+
+/** Open loop: requests leave on schedule whatever the answers, as webhooks arrive. */
+async function openLoop(
+  agent: http.Agent,
+  url: URL,
+  requests: PreparedRequest[],
+  rate: number,
+): Promise<Outcome> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const sends: Array<[string, number]> = [];
+  const pending: Array<Promise<void>> = [];
+  const started = performance.now();
+  let sent = 0;
+  while (sent < requests.length) {
+    const due = Math.min(requests.length, Math.floor(((performance.now() - started) / 1000) * rate));
+    for (; sent < due; sent += 1) {
+      const request = requests[sent] as PreparedRequest;
+      const t0 = performance.now();
+      sends.push([request.key, Date.now()]);
+      pending.push(
+        sendOne(agent, url, request).then((status) => {
+          latencies.push(performance.now() - t0);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await Promise.all(pending);
+  return { latencies, statuses, sends, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(): Promise<void> {
+  const flags = args();
+  const url = new URL(flags.get('url') ?? 'http://127.0.0.1:3000');
+  const targets = JSON.parse(fs.readFileSync(flags.get('targets') ?? '', 'utf8')) as IngestTargets;
+  const from = Number(flags.get('from') ?? 0);
+  const count = Number(flags.get('count') ?? 10_000);
+  const secret = flags.get('secret') ?? '';
+  const requests =
+    flags.get('target') === 'bridge'
+      ? targets.sites.slice(from, from + count).map(bridgeRequest)
+      : targets.shopify.slice(from, from + count).map((store) => shopifyRequest(store, secret));
+  if (requests.length < count)
+    throw new Error(`only ${requests.length} targets from ${from}; seed more with --stores`);
+  const open = flags.get('mode') === 'open';
+  const connections = Number(flags.get('connections') ?? 64);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: open ? 512 : connections });
+  const outcome = open
+    ? await openLoop(agent, url, requests, Number(flags.get('rate') ?? 1000))
+    : await closedLoop(agent, url, requests, connections);
+  agent.destroy();
+  const sendsFile = flags.get('sends');
+  if (sendsFile) fs.writeFileSync(sendsFile, JSON.stringify(outcome.sends));
+  const sorted = outcome.latencies.sort((a, b) => a - b);
+  emit({
+    sent: requests.length,
+    ok: outcome.statuses.get(200) ?? 0,
+    seconds: round(outcome.seconds),
+    rps: Math.round(requests.length / outcome.seconds),
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    statuses: Object.fromEntries(outcome.statuses),
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/*
+ * The worker process of the end-to-end measure: the real processors (built-in
+ * supplier, outbox mailer) on the benchmark database, printing
+ * `DONE <storeId> <epoch ms>` when a store's disconnect job has finished
+ * (store disconnected, automation stopped, report built).
+ *   --location=<json> --redis --prefix --concurrency
+ */
+import pino from 'pino';
+import { systemClock } from '@dropship/core';
+import { createBuiltInSupplier, createOutboxMailer } from '@dropship/lifecycle';
+import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import { createProcessors, startWorker } from '@dropship/worker';
+import { args, openBenchDatabase } from './support';
+import type { BenchDatabaseLocation } from './support';
+
+async function main(): Promise<void> {
+  const flags = args();
+  const location = JSON.parse(flags.get('location') ?? '{}') as BenchDatabaseLocation;
+  const redisUrl = flags.get('redis') ?? 'redis://127.0.0.1:6379';
+  const prefix = flags.get('prefix') ?? 'bench';
+  const concurrency = Number(flags.get('concurrency') ?? 32);
+  const bench = await openBenchDatabase(location);
+  const producer = createRedisConnection(redisUrl, 'producer');
+  const queues = createQueues({ connection: producer, prefix });
+  const repos = bench.repos;
+  const processors = createProcessors({
+    repos,
+    queues,
+    clock: systemClock,
+    supplier: createBuiltInSupplier({ repos }),
+    mailer: createOutboxMailer({ repos, clock: systemClock }),
+    platforms: {},
+    publicBaseUrl: 'https://dropship.example',
+    teamEmail: 'team@dropship.example',
+  });
+  const disconnect = processors['store-disconnected'];
+  if (!disconnect) throw new Error('no store-disconnected processor');
+  const lines: string[] = [];
+  processors['store-disconnected'] = async (payload, context) => {
+    const result = await disconnect(payload, context);
+    lines.push(`DONE ${payload.storeId} ${Date.now()}`);
+    if (lines.length >= 100) process.stdout.write(`${lines.splice(0).join('\n')}\n`);
+    return result;
+  };
+  const flush = setInterval(() => {
+    if (lines.length > 0) process.stdout.write(`${lines.splice(0).join('\n')}\n`);
+  }, 50);
+  const worker = await startWorker({
+    redisUrl,
+    prefix,
+    processors,
+    concurrency: { lifecycle: concurrency, notifications: concurrency },
+    log: pino({ level: 'warn' }),
+  });
+  process.stdout.write('READY\n');
+  process.on('SIGTERM', () => {
+    clearInterval(flush);
+    if (lines.length > 0) process.stdout.write(`${lines.splice(0).join('\n')}\n`);
+    void worker
+      .close({ force: true })
+      .then(() => queues.closeAll())
+      .then(() => closeRedisConnection(producer))
+      .then(() => bench.db.close())
+      .finally(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
