@@ -3,6 +3,7 @@
 // node scripts/test.mjs --only=services   one or more steps by name (comma-separated)
 // node scripts/test.mjs --skip=build      all steps but these
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './ensure-deps.mjs';
@@ -30,15 +31,45 @@ const flags = new Map(
 );
 const jestArgs = process.argv.slice(2).filter((a) => !/^--(only|skip)=/.test(a));
 
-// One line per step. Later suites (the WordPress plugin's PHPUnit, browser tests) add theirs here.
+// Each runner also writes a machine-readable result, summed into the closing line.
+const results = path.join(root, 'test-output');
+const jestJson = path.join(results, 'jest-results.json');
+const phpunitXml = path.join(results, 'phpunit-junit.xml');
+mkdirSync(results, { recursive: true });
+rmSync(jestJson, { force: true });
+rmSync(phpunitXml, { force: true });
+
+// One line per step.
 const steps = [
   { name: 'services', run: () => ensureServices() },
   { name: 'build', run: () => run(npx, ['tsc', '-b']) },
   { name: 'typecheck', run: () => run(npx, ['tsc', '-p', 'tsconfig.check.json']) },
-  { name: 'jest', run: () => run(npx, ['jest', ...jestArgs]) },
+  { name: 'jest', run: () => run(npx, ['jest', '--json', `--outputFile=${jestJson}`, ...jestArgs]) },
   // The plugin inside a real WordPress (Debian's wordpress on MariaDB); installs what it lacks.
-  { name: 'wordpress', run: () => run('bash', ['wp-plugin-bridge/tests/run.sh']) },
+  {
+    name: 'wordpress',
+    run: () => run('bash', ['wp-plugin-bridge/tests/run.sh', '--log-junit', phpunitXml]),
+  },
 ];
+
+/** Tests passed and failed across every runner that wrote its results. */
+function tally() {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(jestJson)) {
+    const jest = JSON.parse(readFileSync(jestJson, 'utf8'));
+    passed += jest.numPassedTests;
+    failed += jest.numFailedTests;
+  }
+  if (existsSync(phpunitXml)) {
+    const suite = /<testsuite\b[^>]*>/.exec(readFileSync(phpunitXml, 'utf8'))?.[0] ?? '';
+    const count = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+    const bad = count('failures') + count('errors');
+    passed += count('tests') - bad - count('skipped');
+    failed += bad;
+  }
+  return `${passed} passed, ${failed} failed`;
+}
 
 function selected(step) {
   const only = flags.get('only')?.split(',');
@@ -60,8 +91,10 @@ for (const [index, step] of chosen.entries()) {
     console.error(
       `\n✖ step "${step.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
     );
+    console.log(`\n${tally()}`);
     process.exit(1);
   }
   console.log(`✔ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 console.log(`\nAll ${chosen.length} steps passed.`);
+console.log(tally());
