@@ -321,14 +321,16 @@ function reading(results) {
   const { connections, rate } = settings;
   const needed = Math.ceil((connections / 25) * 1000);
   const bestFloor = Math.max(...results.map((r) => r.floor.rps));
+  const floorHeld = results.some((r) => r.floor.p99Ms <= 25);
+  const allDone = results.every((r) => r.e2e.completed === r.e2e.sent);
   const arrival = results
     .map((r) => `${r.e2e.arrivalRate.toLocaleString('en')}/s (${label[r.target]}, ${dbLabel[r.dialect]})`)
     .join(', ');
   return [
     '**Reading the figures.**',
-    `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second; the floor itself reached ${bestFloor.toLocaleString('en')}/s here, with its own p99 above 25 ms. On this machine the target is out of reach for any server sharing two cores with its load generator, Redis and the database; what the table compares is the cost of the real path against the floor's under the same conditions.`,
+    `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld ? 'and held a p99 under 25 ms in some rows' : 'yet its own p99 stayed above 25 ms in every row'}: on two cores shared by the server, its load generator, Redis and the database, the queueing of 64 connections alone costs most of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     `- The real Shopify path makes four SQL statements per webhook (store lookup, event insert with RETURNING, enqueued mark, automation gate), three of them commits, each durable (SQLite in WAL mode with synchronous=FULL syncs every commit); the bridge path also reads the site's secret, records the event id (replay guard) and reads the store and subscription back for its answer. Both write one structured log line and go through the express stack; the floor makes no SQL at all. Profiles of the server process (\`node bench/ingest.mjs --cpu-prof\`) put about a quarter of its time in SQLite statements (preparing and running them, syncs included), a third in knex as a whole, a fifth in express and its router, a tenth in request logging: no single hot spot to remove.`,
-    `- End to end: the open loop asked for ${rate.toLocaleString('en')}/s; the server took ${arrival} while the worker ran the disconnects on the same two cores, so a queue built up and the end-to-end times are those of the backlog. Every uninstall completed (the "done" column); none was lost.`,
+    `- End to end: the open loop asked for ${rate.toLocaleString('en')}/s; the server took ${arrival} while the worker ran the disconnects on the same two cores, so a queue built up and the end-to-end times are those of the backlog. ${allDone ? 'Every uninstall completed (the "done" column); none was lost.' : 'Not every uninstall completed within two minutes of the last request (the "done" column).'}`,
   ].join('\n');
 }
 
