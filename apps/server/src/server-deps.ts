@@ -1,5 +1,6 @@
 import type { Config } from '@dropship/config';
 import type { Clock, Repositories } from '@dropship/core';
+import type { EnqueuedMarker } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import type { ShopifyAdapter } from '@dropship/shopify';
 import type { Database } from '@dropship/storage';
@@ -33,6 +34,8 @@ export interface ServerDeps {
   repos: Repositories;
   queues: Queues;
   clock: Clock;
+  /** Batches lifecycle events' "queued" marks off the request path (see createBatchedEnqueuedMarker). */
+  enqueuedMarker?: EnqueuedMarker;
   /** The Shopify adapter (OAuth, billing, Admin API), built from config.shopify + config.billing. */
   shopify: ShopifyAdapter;
   options?: ServerOptions;

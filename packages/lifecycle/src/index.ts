@@ -83,3 +83,5 @@ export type {
   DetectLostHeartbeatsOptions,
   DetectLostHeartbeatsResult,
 } from './heartbeat/detect-lost-heartbeats';
+export { createBatchedEnqueuedMarker } from './enqueued-marker';
+export type { BatchedEnqueuedMarkerOptions, EnqueuedMarker } from './enqueued-marker';

@@ -11,6 +11,7 @@ import { eventRecoveryTask, startRecoveryLoop, startWorker } from '@dropship/wor
 import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
 import type { Logger } from 'pino';
 import { ErrorKinds, systemClock } from '@dropship/core';
+import { createBatchedEnqueuedMarker } from '@dropship/lifecycle';
 import type { CliIo } from '../cli-io';
 import { createCloseStack } from '../compose/close-stack';
 import type { CloseStack } from '../compose/close-stack';
@@ -63,6 +64,13 @@ async function startEventRecovery(opened: Opened): Promise<void> {
 async function runServer(opened: Opened): Promise<RunningServer> {
   const { config, log, redis, storage, queues, closers } = opened;
   await startEventRecovery(opened);
+  const enqueuedMarker = createBatchedEnqueuedMarker({
+    lifecycleEvents: storage.repositories.lifecycleEvents,
+    clock: systemClock,
+    onError: (err) => log.warn({ err }, 'queued marks not written; the recovery sweep re-adds those jobs'),
+  });
+  // Registered before the server: closed after it, so the last requests' marks are written.
+  closers.add('queued marks', () => enqueuedMarker.close());
   const app = createApp({
     db: storage.db,
     redis,
@@ -72,6 +80,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
     queues,
     clock: systemClock,
     shopify: shopifyAdapterFromConfig(config, { log }),
+    enqueuedMarker,
   });
   const server = await startServer({ app, port: config.port, log });
   closers.add('HTTP server', () => server.close());

@@ -294,6 +294,8 @@ export interface LifecycleEventRepository {
   findById(id: string): Promise<LifecycleEvent | null>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
   markEnqueued(id: string, at: Date): Promise<boolean>;
+  /** markEnqueued for many events in one statement; returns how many rows changed. */
+  markManyEnqueued(ids: readonly string[], at: Date): Promise<number>;
   /** Oldest still-pending events whose job never reached the queue (crash recovery). */
   listUnenqueued(limit: number): Promise<LifecycleEvent[]>;
   setOutcome(id: string, outcome: string, reason: string | null): Promise<boolean>;

@@ -62,6 +62,13 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
           .update({ enqueued_at: codec.date(at) })) > 0
       );
     },
+    async markManyEnqueued(ids, at) {
+      if (ids.length === 0) return 0;
+      return knex(TABLE)
+        .whereIn('id', [...ids])
+        .whereNull('enqueued_at')
+        .update({ enqueued_at: codec.date(at) });
+    },
     async listUnenqueued(limit) {
       const rows = (await knex(TABLE)
         .whereNull('enqueued_at')
