@@ -155,7 +155,7 @@ describe('a valid signature over a bad body', () => {
     );
   }, 60_000);
 
-  test('WooCommerce webhook: a malformed signed delivery is recorded once, never a 5xx, and changes no state', async () => {
+  test('WooCommerce webhook: a malformed signed delivery answers 400 for the topics we read (200 for others), is recorded once, and changes no state', async () => {
     const before = await stateFingerprint(stack);
     await fc.assert(
       fc.asyncProperty(
@@ -178,7 +178,8 @@ describe('a valid signature over a bad body', () => {
               'x-wc-webhook-delivery-id': deliveryId,
             });
           const response = await sendRaw(call, body);
-          expect(response.status).toBeLessThan(500);
+          // Topics the platform does not read are acknowledged whatever their body.
+          expect(response.status).toBe(topic === 'order.updated' ? 200 : 400);
           expect(await stack.repos.wooStores.hasWebhookDelivery(world.site.id, deliveryId)).toBe(true);
         },
       ),

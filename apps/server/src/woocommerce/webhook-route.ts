@@ -107,6 +107,23 @@ async function receive(deps: ServerDeps, req: Request, res: Response): Promise<v
   const effect = await applyDelivery(deps, storeId, kind.topic, rawBody, req.id as string);
   await deps.repos.wooStores.recordWebhookDelivery(storeId, kind.deliveryId, kind.topic, deps.clock.now());
   req.log.setBindings({ wooWebhook: { topic: kind.topic, outcome: effect.outcome } });
+  if (effect.outcome === 'invalid_payload') {
+    // Signed by the store but not the topic's JSON: recorded (as a handled delivery, so a
+    // redelivery of the same bytes is a duplicate) and refused, as for every other sender.
+    recordWebhookOutcome({
+      channel: 'woocommerce',
+      topic: kind.topic,
+      outcome: WebhookOutcomes.rejected,
+      reason: 'malformed_body',
+    });
+    res
+      .status(400)
+      .json({
+        error: 'invalid_payload',
+        message: `The ${kind.topic} body is not valid JSON for that topic.`,
+      });
+    return;
+  }
   recordWebhookOutcome({ channel: 'woocommerce', topic: kind.topic, outcome: WebhookOutcomes.accepted });
   res.status(200).json({ ok: true, duplicate: false, outcome: effect.outcome });
 }
