@@ -116,12 +116,10 @@ async function receive(deps: ServerDeps, req: Request, res: Response): Promise<v
       outcome: WebhookOutcomes.rejected,
       reason: 'malformed_body',
     });
-    res
-      .status(400)
-      .json({
-        error: 'invalid_payload',
-        message: `The ${kind.topic} body is not valid JSON for that topic.`,
-      });
+    res.status(400).json({
+      error: 'invalid_payload',
+      message: `The ${kind.topic} body is not valid JSON for that topic.`,
+    });
     return;
   }
   recordWebhookOutcome({ channel: 'woocommerce', topic: kind.topic, outcome: WebhookOutcomes.accepted });
