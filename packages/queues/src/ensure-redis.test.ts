@@ -7,7 +7,7 @@ import { ensureRedis } from './ensure-redis';
 import type { EnsureRedisResult } from './ensure-redis';
 import type { QueueLogger } from './logger';
 import { checkEvictionPolicy, pingRedis } from './redis-health';
-import { connectTestRedis, freePort, isPortFree } from './test-support/redis';
+import { connectTestRedis, freePort, isPortFree } from '../../../test/support/redis';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const lines: string[] = [];

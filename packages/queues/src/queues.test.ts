@@ -6,7 +6,7 @@ import { JobNames } from './names';
 import { createQueues } from './queues';
 import type { Queues } from './queues';
 import { checkEvictionPolicy } from './redis-health';
-import { connectTestRedis, deleteKeysWithPrefix, uniquePrefix } from './test-support/redis';
+import { connectTestRedis, deleteKeysWithPrefix, uniquePrefix } from '../../../test/support/redis';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('queues');

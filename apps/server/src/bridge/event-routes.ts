@@ -7,6 +7,7 @@ import { BridgeEventTypes, BridgePaths, parseBridgeBody } from '@dropship/woocom
 import type { BridgeEventType } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
 import { authenticateBridge } from './authenticate-bridge';
+import type { AuthenticatedBridgeRequest } from './authenticate-bridge';
 import { recordUnreadable } from './record-unreadable';
 import { BridgeRefusals, refuse } from './bridge-http';
 import { loadSubscriptionView } from './subscription-view';
@@ -18,22 +19,35 @@ const sourceOf: Record<BridgeEventType, LifecycleSource> = {
   [BridgeEventTypes.deleted]: LifecycleSources.wpDeleted,
 };
 
+/**
+ * The signed body as the protocol's JSON, or null after answering 400: a body
+ * signed by the site but unreadable is recorded (a rejected event) first.
+ */
+async function readBody<K extends 'event' | 'heartbeat'>(
+  deps: ServerDeps,
+  req: Request,
+  res: Response,
+  auth: AuthenticatedBridgeRequest,
+  kind: K,
+) {
+  const parsed = parseBridgeBody(kind, auth.rawBody);
+  if (parsed.ok) return parsed.value;
+  await recordUnreadable(deps, auth, parsed.reason, req.path, req.id as string);
+  refuse(
+    req,
+    res,
+    400,
+    parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody,
+    parsed.error,
+  );
+  return null;
+}
+
 async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise<void> {
   const auth = await authenticateBridge(deps, req, res);
   if (!auth) return;
-  const parsed = parseBridgeBody('event', auth.rawBody);
-  if (!parsed.ok) {
-    await recordUnreadable(deps, auth, parsed.reason, req.path, req.id as string);
-    refuse(
-      req,
-      res,
-      400,
-      parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody,
-      parsed.error,
-    );
-    return;
-  }
-  const body = parsed.value;
+  const body = await readBody(deps, req, res, auth, 'event');
+  if (!body) return;
   if (body.type === BridgeEventTypes.activated) {
     // An activation says the plugin is alive: the heartbeat-loss clock restarts.
     await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: deps.clock.now() });
@@ -67,18 +81,7 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
 async function postHeartbeat(deps: ServerDeps, req: Request, res: Response): Promise<void> {
   const auth = await authenticateBridge(deps, req, res);
   if (!auth) return;
-  const parsed = parseBridgeBody('heartbeat', auth.rawBody);
-  if (!parsed.ok) {
-    await recordUnreadable(deps, auth, parsed.reason, req.path, req.id as string);
-    refuse(
-      req,
-      res,
-      400,
-      parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody,
-      parsed.error,
-    );
-    return;
-  }
+  if (!(await readBody(deps, req, res, auth, 'heartbeat'))) return;
   const now = deps.clock.now();
   await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: now });
   await reconnectAfterSilence(deps, auth.store, now, req.id as string);
