@@ -7,7 +7,12 @@ import type { Redis } from 'ioredis';
 import { JobNames, closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { startWorker } from './start-worker';
-import { connectTestRedis, deleteKeysWithPrefix, uniquePrefix, waitForJobState } from '../../../test/support/redis';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  uniquePrefix,
+  waitForJobState,
+} from '../../../test/support/redis';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const root = join(__dirname, '..', '..', '..');
