@@ -34,18 +34,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ -f "$WP_CORE/wp-settings.php" ] || fail "WordPress not found at $WP_CORE after installing the wordpress package"
 fi
 
-# --- MariaDB ----------------------------------------------------------------
-db_ping() { mysqladmin -h"$DB_HOST" -P"$DB_PORT" -uroot ping >/dev/null 2>&1; }
-if ! db_ping; then
-  [ -x /usr/sbin/mariadbd ] || fail "MariaDB is not answering on $DB_HOST:$DB_PORT and /usr/sbin/mariadbd is not installed (apt-get install mariadb-server)"
-  echo "Starting MariaDB..."
-  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql >/dev/null 2>&1 || true
-  for _ in $(seq 1 60); do db_ping && break; sleep 0.5; done
-  db_ping || fail "MariaDB did not answer on $DB_HOST:$DB_PORT within 30 s after starting /usr/sbin/mariadbd"
-fi
 sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -uroot -e "$1"; }
-sql "SELECT 1" >/dev/null 2>&1 || fail "cannot log in to MariaDB at $DB_HOST:$DB_PORT as root without password"
 
 # --- private WordPress root -------------------------------------------------
 WORK="$(mktemp -d /tmp/dropship-wp-test.XXXXXX)"
@@ -57,51 +46,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-sql "DROP DATABASE IF EXISTS \`$DB_NAME\`; CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8mb4" || fail "cannot create database $DB_NAME"
-
-mkdir -p "$WORK/wp-content/plugins" "$WORK/wp-content/mu-plugins" "$WORK/wp-content/uploads" "$WORK/receiver"
-ln -s "$WP_CORE/wp-content/themes" "$WORK/wp-content/themes"
-# A copy under the slug's name, as WordPress installs it (the source folder is wp-plugin-bridge).
-mkdir "$WORK/wp-content/plugins/dropship-connect"
-( cd "$PLUGIN_DIR" && tar --exclude=./tests -cf - . ) | ( cd "$WORK/wp-content/plugins/dropship-connect" && tar -xf - )
-
-salt() { php -r 'echo bin2hex(random_bytes(32));'; }
-cat > "$WORK/wp-config.php" <<PHP
-<?php
-define( 'DB_NAME', '$DB_NAME' );
-define( 'DB_USER', 'root' );
-define( 'DB_PASSWORD', '' );
-define( 'DB_HOST', '$DB_HOST:$DB_PORT' );
-define( 'DB_CHARSET', 'utf8mb4' );
-define( 'DB_COLLATE', '' );
-\$table_prefix = 'wp_';
-define( 'AUTH_KEY', '$(salt)' );
-define( 'SECURE_AUTH_KEY', '$(salt)' );
-define( 'LOGGED_IN_KEY', '$(salt)' );
-define( 'NONCE_KEY', '$(salt)' );
-define( 'AUTH_SALT', '$(salt)' );
-define( 'SECURE_AUTH_SALT', '$(salt)' );
-define( 'LOGGED_IN_SALT', '$(salt)' );
-define( 'NONCE_SALT', '$(salt)' );
-define( 'WP_HOME', 'http://shop.test' );
-define( 'WP_SITEURL', 'http://shop.test' );
-define( 'WP_CONTENT_DIR', '$WORK/wp-content' );
-define( 'WP_CONTENT_URL', 'http://shop.test/wp-content' );
-define( 'DISABLE_WP_CRON', true );
-define( 'WP_DEBUG', true );
-define( 'WP_DEBUG_DISPLAY', false );
-define( 'WP_DEBUG_LOG', '$WORK/debug.log' );
-define( 'FS_METHOD', 'direct' );
-// No traffic leaves the machine: only the local platform stand-in is reachable.
-define( 'WP_HTTP_BLOCK_EXTERNAL', true );
-define( 'WP_ACCESSIBLE_HOSTS', '127.0.0.1' );
-if ( ! defined( 'ABSPATH' ) ) {
-	define( 'ABSPATH', '$WP_CORE/' );
-}
-require_once ABSPATH . 'wp-settings.php';
-PHP
-
-php "$TESTS_DIR/support/install-wordpress.php" "$WORK/wp-config.php" || fail "WordPress installation into $DB_NAME failed (see the message above)"
+# MariaDB (started when it is not answering), the database, the site and WordPress' own install.
+bash "$TESTS_DIR/e2e/prepare-wordpress.sh" "$WORK" "$DB_NAME"
+mkdir -p "$WORK/receiver"
 
 # --- platform stand-in ------------------------------------------------------
 PORT="$(php -r '$s = stream_socket_server("tcp://127.0.0.1:0"); $n = stream_socket_get_name($s, false); echo substr($n, strrpos($n, ":") + 1);')"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a private, real WordPress (Debian's `wordpress` package on the local MariaDB)
 # with the plugin installed but inactive, for end-to-end tests that drive it against
-# a real platform server. Same set-up as ../run.sh, without the PHP receiver.
+# a real platform server, and for ../run.sh (which adds its PHP receiver).
 # Usage: prepare-wordpress.sh <work-dir> <database-name>
 # Prints nothing on success; the caller drops the database and removes <work-dir> after.
 set -euo pipefail
@@ -63,7 +63,7 @@ define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_DISPLAY', false );
 define( 'WP_DEBUG_LOG', '$WORK/debug.log' );
 define( 'FS_METHOD', 'direct' );
-// No traffic leaves the machine: only the platform server on 127.0.0.1 is reachable.
+// No traffic leaves the machine: only the platform (or its stand-in) on 127.0.0.1 is reachable.
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'WP_ACCESSIBLE_HOSTS', '127.0.0.1' );
 if ( ! defined( 'ABSPATH' ) ) {
