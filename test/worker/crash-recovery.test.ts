@@ -1,51 +1,27 @@
-import type { Redis } from 'ioredis';
 import type { Store } from '@dropship/core';
-import {
-  closeRedisConnection,
-  createQueues,
-  createRedisConnection,
-  lifecycleJobId,
-  supplierOrderJobId,
-} from '@dropship/queues';
+import { lifecycleJobId, supplierOrderJobId } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { spawnWorker } from './support/child-worker';
 import type { ChildWorker } from './support/child-worker';
 import { disconnectEndState } from './support/end-state';
-import {
-  connectAdminRedis,
-  createTestDatabase,
-  deleteKeysWithPrefix,
-  redisUrl,
-  uniquePrefix,
-  waitUntil,
-} from './support/environment';
-import type { TestDatabase } from './support/environment';
+import { openWorkerBed, redisUrl, uniquePrefix, waitUntil } from './support/environment';
+import type { TestDatabase, WorkerBed } from './support/environment';
 import { ingestOrders, recordDisconnect, seedStore } from './support/seed';
 
 const prefix = uniquePrefix('crash');
-let admin: Redis;
-let producer: Redis;
 let queues: Queues;
 let database: TestDatabase;
+let bed: WorkerBed;
 const children: ChildWorker[] = [];
 
 beforeAll(async () => {
-  admin = await connectAdminRedis();
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.lifecycle.waitUntilReady();
-  database = await createTestDatabase('sqlite');
+  bed = await openWorkerBed(prefix, 'sqlite');
+  ({ queues, database } = bed);
 });
 
 afterAll(async () => {
   for (const child of children) await child.kill('SIGKILL');
-  await queues?.closeAll();
-  if (producer) await closeRedisConnection(producer);
-  if (admin) {
-    await deleteKeysWithPrefix(admin, prefix);
-    await admin.quit();
-  }
-  await database?.destroy();
+  await bed?.close();
 });
 
 function worker(pauseAt: string[] = []): ChildWorker {

@@ -1,55 +1,29 @@
 import pino from 'pino';
-import type { Redis } from 'ioredis';
 import type { Store } from '@dropship/core';
-import {
-  JobNames,
-  closeRedisConnection,
-  createQueues,
-  createRedisConnection,
-  orderSyncSchedulerId,
-  supplierOrderJobId,
-} from '@dropship/queues';
+import { JobNames, orderSyncSchedulerId, supplierOrderJobId } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { ingestOrder } from '@dropship/lifecycle';
 import { createProcessors, startWorker } from '@dropship/worker';
 import type { RunningWorker } from '@dropship/worker';
-import {
-  connectAdminRedis,
-  createTestDatabase,
-  deleteKeysWithPrefix,
-  processorDeps,
-  redisUrl,
-  uniquePrefix,
-  waitUntil,
-} from './support/environment';
-import type { TestDatabase } from './support/environment';
+import { openWorkerBed, processorDeps, redisUrl, uniquePrefix, waitUntil } from './support/environment';
+import type { TestDatabase, WorkerBed } from './support/environment';
 import { ingestOrders, platformOrder, recordDisconnect, seedStore } from './support/seed';
 
 const prefix = uniquePrefix('disconnect');
 const log = pino({ level: 'silent' });
-let admin: Redis;
-let producer: Redis;
 let queues: Queues;
 let database: TestDatabase;
+let bed: WorkerBed;
 const workers: RunningWorker[] = [];
 
 beforeAll(async () => {
-  admin = await connectAdminRedis();
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.orders.waitUntilReady();
-  database = await createTestDatabase('sqlite');
+  bed = await openWorkerBed(prefix, 'sqlite');
+  ({ queues, database } = bed);
 });
 
 afterAll(async () => {
   for (const worker of workers) await worker.close({ force: true });
-  await queues?.closeAll();
-  if (producer) await closeRedisConnection(producer);
-  if (admin) {
-    await deleteKeysWithPrefix(admin, prefix);
-    await admin.quit();
-  }
-  await database?.destroy();
+  await bed?.close();
 });
 
 const ids = (label: string, count: number) => Array.from({ length: count }, (_, i) => `${label}-${i + 1}`);

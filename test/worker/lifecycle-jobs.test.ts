@@ -1,5 +1,4 @@
 import net from 'node:net';
-import type { Redis } from 'ioredis';
 import { systemClock } from '@dropship/core';
 import {
   createOutboxMailer,
@@ -9,45 +8,24 @@ import {
   reconnectStore,
   redactStore,
 } from '@dropship/lifecycle';
-import {
-  closeRedisConnection,
-  createQueues,
-  createRedisConnection,
-  orderSyncSchedulerId,
-} from '@dropship/queues';
+import { orderSyncSchedulerId } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
-import {
-  connectAdminRedis,
-  createTestDatabase,
-  deleteKeysWithPrefix,
-  redisUrl,
-  uniquePrefix,
-} from './support/environment';
-import type { TestDatabase } from './support/environment';
+import { openWorkerBed, uniquePrefix } from './support/environment';
+import type { TestDatabase, WorkerBed } from './support/environment';
 import { seedStore } from './support/seed';
 
 const prefix = uniquePrefix('lifecycle-jobs');
-let admin: Redis;
-let producer: Redis;
 let queues: Queues;
 let database: TestDatabase;
+let bed: WorkerBed;
 
 beforeAll(async () => {
-  admin = await connectAdminRedis();
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.lifecycle.waitUntilReady();
-  database = await createTestDatabase('sqlite');
+  bed = await openWorkerBed(prefix, 'sqlite');
+  ({ queues, database } = bed);
 });
 
 afterAll(async () => {
-  await queues?.closeAll();
-  if (producer) await closeRedisConnection(producer);
-  if (admin) {
-    await deleteKeysWithPrefix(admin, prefix);
-    await admin.quit();
-  }
-  await database?.destroy();
+  await bed?.close();
 });
 
 const deps = () => ({ repos: database.repos, queues, clock: systemClock });

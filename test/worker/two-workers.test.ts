@@ -1,43 +1,25 @@
-import type { Redis } from 'ioredis';
-import { closeRedisConnection, createQueues, createRedisConnection, lifecycleJobId } from '@dropship/queues';
+import { lifecycleJobId } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { spawnWorker } from './support/child-worker';
 import type { ChildWorker } from './support/child-worker';
-import {
-  connectAdminRedis,
-  createTestDatabase,
-  deleteKeysWithPrefix,
-  redisUrl,
-  uniquePrefix,
-  waitUntil,
-} from './support/environment';
-import type { TestDatabase } from './support/environment';
+import { openWorkerBed, redisUrl, uniquePrefix, waitUntil } from './support/environment';
+import type { TestDatabase, WorkerBed } from './support/environment';
 import { ingestOrders, recordDisconnect, seedStore } from './support/seed';
 
 const prefix = uniquePrefix('two-workers');
-let admin: Redis;
-let producer: Redis;
 let queues: Queues;
 let database: TestDatabase;
+let bed: WorkerBed;
 const children: ChildWorker[] = [];
 
 beforeAll(async () => {
-  admin = await connectAdminRedis();
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.orders.waitUntilReady();
-  database = await createTestDatabase('postgres');
+  bed = await openWorkerBed(prefix, 'postgres');
+  ({ queues, database } = bed);
 });
 
 afterAll(async () => {
   for (const child of children) await child.kill('SIGKILL');
-  await queues?.closeAll();
-  if (producer) await closeRedisConnection(producer);
-  if (admin) {
-    await deleteKeysWithPrefix(admin, prefix);
-    await admin.quit();
-  }
-  await database?.destroy();
+  await bed?.close();
 });
 
 test('two worker processes on the same queues place every order once and run each disconnect once', async () => {

@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import { connectTestRedis, deleteKeysWithPrefix } from '../../support/redis';
 import { systemClock } from '@dropship/core';
 import type { Platform, Repositories, StorePlatform } from '@dropship/core';
 import { createBuiltInSupplier, createOutboxMailer } from '@dropship/lifecycle';
@@ -91,35 +93,42 @@ export function processorDeps(repos: Repositories, queues: Queues): ProcessorDep
   };
 }
 
-export function uniquePrefix(label: string): string {
-  return `test-${label}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+export { deleteKeysWithPrefix, uniquePrefix } from '../../support/redis';
+
+/** A Redis connection for test bookkeeping (cleaning the prefix); fails saying how to start Redis. */
+export function connectAdminRedis(): Promise<Redis> {
+  return connectTestRedis(redisUrl);
 }
 
-export async function connectAdminRedis(): Promise<Redis> {
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis does not answer at ${redisUrl} (${(error as Error).message}). Start it: redis-server --daemonize yes --port 6379, or set TEST_REDIS_URL.`,
-    );
-  }
-  return redis;
+/** What every worker suite opens: queues under its own prefix and a fresh database. */
+export interface WorkerBed {
+  admin: Redis;
+  producer: Redis;
+  queues: Queues;
+  database: TestDatabase;
+  /** Closes the queues and connections, deletes the prefix's keys and the database. */
+  close(): Promise<void>;
 }
 
-export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+export async function openWorkerBed(prefix: string, dialect: 'sqlite' | 'postgres'): Promise<WorkerBed> {
+  const admin = await connectAdminRedis();
+  const producer = createRedisConnection(redisUrl, 'producer');
+  const queues = createQueues({ connection: producer, prefix });
+  await queues.lifecycle.waitUntilReady();
+  const database = await createTestDatabase(dialect);
+  return {
+    admin,
+    producer,
+    queues,
+    database,
+    async close() {
+      await queues.closeAll();
+      await closeRedisConnection(producer);
+      await deleteKeysWithPrefix(admin, prefix);
+      await admin.quit();
+      await database.destroy();
+    },
+  };
 }
 
 /** Polls `check` until it returns true (or fails with `what`). */
