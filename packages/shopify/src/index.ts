@@ -71,7 +71,7 @@ export type {
   PublishedProductResult,
 } from './products/publish-product';
 
-export { orderFromWebhook, orderContainsProducts } from './orders/shopify-order';
+export { orderFromWebhook, orderContainsProducts, platformOrderFromWebhook } from './orders/shopify-order';
 export type { ShopifyOrder, ShopifyOrderLineItem, ShopifyOrderCustomer } from './orders/shopify-order';
 export { updatedSinceQuery } from './orders/list-orders';
 export type {

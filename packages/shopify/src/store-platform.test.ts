@@ -1,14 +1,13 @@
 import { Platforms, StoreStates } from '@dropship/core';
-import type { PlatformOrder, Store } from '@dropship/core';
+import type { Store } from '@dropship/core';
 
 import { describePlatformContract } from '../../../test/support/platform-contract';
 import type { AdapterFixture } from '../../../test/support/shopify-stand-in/adapter-fixture';
 import { startAdapterFixture } from '../../../test/support/shopify-stand-in/adapter-fixture';
 import type { ShopSession } from './auth/shop-session';
-import { orderFromWebhook } from './orders/shopify-order';
+import { orderFromWebhook, platformOrderFromWebhook } from './orders/shopify-order';
 import { createShopifyStorePlatform, toProductGid } from './store-platform';
 import { parseTopicPayload, ShopifyTopics } from './webhooks/topics';
-import type { OrderCreatePayload } from './webhooks/payload-schemas';
 
 // One stand-in for the whole file: the adapter's Admin API routing is process-wide.
 let shared: Promise<AdapterFixture> | null = null;
@@ -90,22 +89,6 @@ describePlatformContract('Shopify', async () => {
   };
 });
 
-/** What apps/server/src/shopify/orders-create.ts hands to ingestOrder for an `orders/create` body. */
-function webhookPlatformOrder(payload: OrderCreatePayload): PlatformOrder {
-  const order = orderFromWebhook(payload);
-  return {
-    platformOrderId: order.platformOrderId,
-    name: order.name,
-    createdAt: order.createdAt,
-    status: payload.financial_status ?? 'unknown',
-    lines: order.lineItems.map((line) => ({
-      sku: line.sku,
-      quantity: line.quantity,
-      platformProductId: line.productId,
-    })),
-  };
-}
-
 describe('Shopify store platform', () => {
   const since = new Date('2026-07-01T00:00:00Z');
   const at = (minutes: number) => new Date(since.getTime() + minutes * 60_000);
@@ -131,7 +114,7 @@ describe('Shopify store platform', () => {
 
     const page = await platform.listRecentOrders(store, { since });
 
-    expect(page.orders).toEqual([webhookPlatformOrder(parsed.value)]);
+    expect(page.orders).toEqual([platformOrderFromWebhook(parsed.value)]);
     expect(page.orders[0]?.platformOrderId).toBe(orderFromWebhook(parsed.value).platformOrderId);
     expect(page.orders[0]?.platformOrderId).toBe(seeded.id);
     expect(page.orders[0]?.lines[0]).toEqual({

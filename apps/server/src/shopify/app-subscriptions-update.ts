@@ -4,7 +4,7 @@ import type { Store } from '@dropship/core';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { AppSubscriptionUpdatePayload } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 import { mirrorShopifySubscription } from './mirror-subscription';
 import type { MirrorSubscriptionResult } from './mirror-subscription';
 import { rejectPayload } from './reject-payload';

@@ -6,7 +6,7 @@ import type { IngestEventParams } from '@dropship/lifecycle';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { ShopPayload, VerifiedWebhook } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 import { rejectPayload } from './reject-payload';
 import { deliveryOf } from './verify-webhook-middleware';
 

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { Platforms } from '@dropship/core';
 import type { AuditRepository, Clock, ComplianceRequest, Repositories, Store } from '@dropship/core';
 import type { VerifiedWebhook } from '@dropship/shopify';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 
 export type ComplianceDeps = {
   repos: Repositories;

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { ErrorKinds } from '@dropship/core';
 import type { ServerDeps } from '../server-deps';
 import { ServerError } from '../errors';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 import { recordInstallation } from './record-installation';
 import { requestBilling } from './request-billing';
 import { embeddedAppUrl } from './embedded-app-url';

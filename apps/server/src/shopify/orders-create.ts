@@ -1,31 +1,13 @@
 import type { RequestHandler } from 'express';
 import { Platforms } from '@dropship/core';
-import type { PlatformOrder } from '@dropship/core';
 import { ingestOrder } from '@dropship/lifecycle';
-import { orderFromWebhook, parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
-import type { OrderCreatePayload } from '@dropship/shopify';
+import { parseTopicPayload, platformOrderFromWebhook, ShopifyTopics } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 import { rejectPayload } from './reject-payload';
 import { deliveryOf } from './verify-webhook-middleware';
 
 type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock'>;
-
-/** The order as order automation takes it: no customer data goes further than this line. */
-function toPlatformOrder(payload: OrderCreatePayload): PlatformOrder {
-  const order = orderFromWebhook(payload);
-  return {
-    platformOrderId: order.platformOrderId,
-    name: order.name,
-    createdAt: order.createdAt,
-    status: payload.financial_status ?? 'unknown',
-    lines: order.lineItems.map((line) => ({
-      sku: line.sku,
-      quantity: line.quantity,
-      platformProductId: line.productId,
-    })),
-  };
-}
 
 /**
  * `orders/create`: hands the order to order automation, which records it once
@@ -44,7 +26,7 @@ export function ordersCreate(deps: Deps): RequestHandler {
     }
     const result = await ingestOrder(deps, {
       storeId: store.id,
-      order: toPlatformOrder(parsed.value),
+      order: platformOrderFromWebhook(parsed.value),
       via: 'webhook',
       correlationId: correlationIdOf(req),
     });

@@ -3,7 +3,7 @@ import { ErrorKinds } from '@dropship/core';
 import type { AuditRepository, Clock } from '@dropship/core';
 import type { VerifiedWebhook } from '@dropship/shopify';
 import { ServerError } from '../errors';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 
 export interface RejectPayloadDeps {
   repos: { audit: AuditRepository };

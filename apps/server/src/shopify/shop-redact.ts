@@ -11,7 +11,7 @@ import { ingestEvent, redactStore } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import type { ShopRedactPayload, VerifiedWebhook } from '@dropship/shopify';
 import { completeComplianceRequest, openComplianceRequest } from './compliance-request';
-import { correlationIdOf } from './correlation-id';
+import { correlationIdOf } from '../http/request-correlation';
 
 export interface ShopRedactDeps {
   repos: Repositories;

@@ -1,3 +1,4 @@
+import type { PlatformOrder } from '@dropship/core';
 import type { OrderCreatePayload } from '../webhooks/payload-schemas';
 import { gidFor } from '../products/product-urls';
 
@@ -66,4 +67,24 @@ export function orderFromWebhook(payload: OrderCreatePayload): ShopifyOrder {
 /** True when one of the order's lines is a product the platform published (by product global id). */
 export function orderContainsProducts(order: ShopifyOrder, productIds: ReadonlySet<string>): boolean {
   return order.lineItems.some((item) => item.productId !== null && productIds.has(item.productId));
+}
+
+/**
+ * The `orders/create` body as order automation takes it (core's PlatformOrder):
+ * keyed by the order's global id, exactly as the reconciliation sync keys it,
+ * so one order is never placed twice. No customer data goes further.
+ */
+export function platformOrderFromWebhook(payload: OrderCreatePayload): PlatformOrder {
+  const order = orderFromWebhook(payload);
+  return {
+    platformOrderId: order.platformOrderId,
+    name: order.name,
+    createdAt: order.createdAt,
+    status: payload.financial_status ?? 'unknown',
+    lines: order.lineItems.map((line) => ({
+      sku: line.sku,
+      quantity: line.quantity,
+      platformProductId: line.productId,
+    })),
+  };
 }

@@ -1,1 +1,0 @@
-export { correlationIdOf } from '../http/request-correlation';
