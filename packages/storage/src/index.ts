@@ -6,7 +6,7 @@ export { migrateToLatest, listMigrations } from './migrate';
 export type { MigrateResult, MigrationList } from './migrate';
 export { createCipher, ENCRYPTION_KEY_BYTES } from './crypto/cipher';
 export type { Cipher } from './crypto/cipher';
-export { loadOrCreateDevKey, parseEncryptionKey, DEV_KEY_FILE } from './crypto/keys';
+export { loadOrCreateDevKey, parseEncryptionKey } from './crypto/keys';
 export { createRepositories } from './repositories';
 export { formatInvoiceNumber } from './repositories/invoice-repository';
 export { StorageError, toStorageError } from './errors';

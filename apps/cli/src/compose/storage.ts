@@ -26,7 +26,7 @@ export interface Storage {
 /** ENCRYPTION_KEY, or outside production the key file generated in DATA_DIR on first start. */
 export function encryptionKeyOf(config: Config): Buffer {
   const setting = config.encryptionKey;
-  return setting.source === 'environment' ? setting.key : loadOrCreateDevKey(config.dataDir);
+  return setting.source === 'environment' ? setting.key : loadOrCreateDevKey(setting.path);
 }
 
 export async function openConfiguredDatabase(config: Config, closers: CloseStack): Promise<Database> {

@@ -5,8 +5,6 @@ import { ErrorKinds } from '@dropship/core';
 import { StorageError } from '../errors';
 import { ENCRYPTION_KEY_BYTES } from './cipher';
 
-export const DEV_KEY_FILE = 'dev-encryption.key';
-
 /** Decodes a base64 key and checks it is 32 bytes. */
 export function parseEncryptionKey(base64: string): Buffer {
   const trimmed = base64.trim();
@@ -21,12 +19,12 @@ export function parseEncryptionKey(base64: string): Buffer {
 }
 
 /**
- * Reads `${dataDir}/dev-encryption.key`, creating it (32 random bytes, mode
- * 0600) when absent. For development only: production passes ENCRYPTION_KEY.
+ * Reads the development key file, creating it (32 random bytes, mode 0600)
+ * when absent. Its place is the configuration's (DATA_DIR); for development
+ * only: production passes ENCRYPTION_KEY.
  */
-export function loadOrCreateDevKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, DEV_KEY_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
+export function loadOrCreateDevKey(file: string): Buffer {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) {
     // Written aside then linked: link fails when the file exists, so two
     // processes starting together keep one key and never read a half-written file.
