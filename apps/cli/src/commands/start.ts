@@ -11,6 +11,7 @@ import { eventRecoveryTask, startRecoveryLoop, startWorker } from '@dropship/wor
 import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
 import type { Logger } from 'pino';
 import { ErrorKinds, systemClock } from '@dropship/core';
+import type { ShopifyAdapter } from '@dropship/shopify';
 import { createBatchedEnqueuedMarker } from '@dropship/lifecycle';
 import type { CliIo } from '../cli-io';
 import { createCloseStack } from '../compose/close-stack';
@@ -40,6 +41,7 @@ interface Opened {
   redis: RedisConnection;
   storage: Storage;
   queues: ReturnType<typeof createQueues>;
+  shopify: ShopifyAdapter;
   closers: CloseStack;
 }
 
@@ -79,7 +81,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
     repos: storage.repositories,
     queues,
     clock: systemClock,
-    shopify: shopifyAdapterFromConfig(config, { log }),
+    shopify: opened.shopify,
     enqueuedMarker,
   });
   const server = await startServer({ app, port: config.port, log });
@@ -89,7 +91,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
 
 async function runWorker(opened: Opened, role: StartRole): Promise<RunningWorker | undefined> {
   const { config, log, storage, queues, closers } = opened;
-  const processors = createProcessors({ config, log, storage, queues });
+  const processors = createProcessors({ config, log, storage, queues, shopify: opened.shopify });
   if (Object.keys(processors).length === 0) {
     if (role === 'worker') {
       throw new CliError(
@@ -143,7 +145,9 @@ export async function start(role: StartRole, config: Config, log: Logger, io: Cl
     const storage = await openStorage(config, log, closers, { migrate: role === 'all' });
     const queues = createQueues({ connection: redis, prefix: config.queuePrefix, log });
     closers.add('queues', () => queues.closeAll());
-    const opened: Opened = { config, log, redis, storage, queues, closers };
+    // One Shopify adapter per process, shared by the server's routes and the worker's order sync.
+    const shopify = shopifyAdapterFromConfig(config, { log });
+    const opened: Opened = { config, log, redis, storage, queues, shopify, closers };
     const server = role === 'worker' ? undefined : await runServer(opened);
     const worker = role === 'server' ? undefined : await runWorker(opened, role);
     const running = { server, worker };

@@ -1,6 +1,5 @@
 import { systemClock } from '@dropship/core';
 import { createBuiltInSupplier, createOutboxMailer, createSmtpTransport } from '@dropship/lifecycle';
-import { shopifyAdapterFromConfig } from '@dropship/server';
 import { createProcessors as createWorkerProcessors } from '@dropship/worker';
 import type { WorkerProcessors } from '@dropship/worker';
 import { storePlatformsFor } from './platforms';
@@ -16,14 +15,13 @@ export function lifecycleProcessorsFor(deps: ProcessorDeps): WorkerProcessors {
   const repos = deps.storage.repositories;
   const { mail } = deps.config;
   const transport = mail.smtpUrl ? createSmtpTransport({ url: mail.smtpUrl, from: mail.from }) : undefined;
-  const shopify = shopifyAdapterFromConfig(deps.config, { log: deps.log });
   return createWorkerProcessors({
     repos,
     queues: deps.queues,
     clock: systemClock,
     supplier: createBuiltInSupplier({ repos }),
     mailer: createOutboxMailer({ repos, clock: systemClock, ...(transport ? { transport } : {}) }),
-    platforms: storePlatformsFor(repos, shopify, deps.log),
+    platforms: storePlatformsFor(repos, deps.shopify, deps.log),
     publicBaseUrl: deps.config.appUrl,
     teamEmail: mail.teamEmail,
   });

@@ -1,5 +1,6 @@
 import type { Config } from '@dropship/config';
 import type { Processors, Queues } from '@dropship/queues';
+import type { ShopifyAdapter } from '@dropship/shopify';
 import type { Logger } from 'pino';
 import { billingProcessorsFor } from './billing';
 import { lifecycleProcessorsFor } from './lifecycle';
@@ -11,6 +12,7 @@ export interface ProcessorDeps {
   log: Logger;
   storage: Storage;
   queues: Queues;
+  shopify: ShopifyAdapter;
 }
 
 /**
