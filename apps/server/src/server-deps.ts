@@ -1,6 +1,6 @@
 import type { Config } from '@dropship/config';
 import type { Clock, Repositories } from '@dropship/core';
-import type { EnqueuedMarker } from '@dropship/lifecycle';
+import type { EventIngestor } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import type { ShopifyAdapter } from '@dropship/shopify';
 import type { Database } from '@dropship/storage';
@@ -34,8 +34,8 @@ export interface ServerDeps {
   repos: Repositories;
   queues: Queues;
   clock: Clock;
-  /** Batches lifecycle events' "queued" marks off the request path (see createBatchedEnqueuedMarker). */
-  enqueuedMarker?: EnqueuedMarker;
+  /** Records lifecycle events and queues their jobs, concurrent requests batched together (createEventIngestor). */
+  ingest: EventIngestor;
   /** The Shopify adapter (OAuth, billing, Admin API), built from config.shopify + config.billing. */
   shopify: ShopifyAdapter;
   options?: ServerOptions;

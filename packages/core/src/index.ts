@@ -11,6 +11,7 @@ export * from './cancellation-invoices';
 export * from './billing-period';
 export * from './money';
 export * from './account-retention';
+export * from './batcher';
 export * from './ports';
 export * from './ports/repositories';
 export * from './ports/ops';

@@ -1,5 +1,19 @@
-export { ingestEvent, enqueueEvent, lifecycleJobFor } from './ingest-event';
-export type { IngestDeps, IngestEventParams, IngestEventResult, LifecycleJobName } from './ingest-event';
+export {
+  ingestEvent,
+  ingestEvents,
+  createEventIngestor,
+  enqueueEvent,
+  enqueueEvents,
+  lifecycleJobFor,
+} from './ingest-event';
+export type {
+  EnqueueDeps,
+  EventIngestor,
+  IngestDeps,
+  IngestEventParams,
+  IngestEventResult,
+  LifecycleJobName,
+} from './ingest-event';
 export { recoverUnqueuedEvents } from './recover-events';
 export type { RecoverEventsOptions, RecoverEventsResult } from './recover-events';
 export { LifecycleError } from './errors';

@@ -1,5 +1,7 @@
-import type { Clock, LifecycleEvent, LifecycleSource, Repositories } from '@dropship/core';
-import type { JobName, Queues } from '@dropship/queues';
+import { createBatcher } from '@dropship/core';
+import type { BatcherOptions, Clock, LifecycleEvent, LifecycleSource, Repositories } from '@dropship/core';
+import { JobNames } from '@dropship/queues';
+import type { JobName, JobToEnqueue, Queues } from '@dropship/queues';
 import type { EnqueuedMarker } from './enqueued-marker';
 
 /** The lifecycle jobs an event can start. */
@@ -31,12 +33,17 @@ export type IngestEventResult =
   | { status: 'duplicate'; event: LifecycleEvent }
   | { status: 'recorded'; event: LifecycleEvent };
 
-export interface IngestDeps {
+/** What queueing an event's job needs. */
+export interface EnqueueDeps {
   repos: Pick<Repositories, 'lifecycleEvents'>;
-  queues: Pick<Queues, 'enqueue'>;
+  queues: Pick<Queues, 'enqueueMany'>;
   clock: Clock;
   /** Batches the "queued" marks off the request path; without it each is written at once. */
   enqueuedMarker?: EnqueuedMarker;
+}
+
+export interface IngestDeps extends EnqueueDeps {
+  repos: Pick<Repositories, 'lifecycleEvents' | 'stores' | 'transaction'>;
 }
 
 /**
@@ -47,27 +54,82 @@ export interface IngestDeps {
  * was down, or the process died in between) queues it then.
  */
 export async function ingestEvent(deps: IngestDeps, params: IngestEventParams): Promise<IngestEventResult> {
-  const recorded = await deps.repos.lifecycleEvents.record({
-    channel: params.channel,
-    deliveryId: params.deliveryId,
-    storeId: params.storeId,
-    source: params.source,
-    topic: params.topic,
-    triggeredAt: params.triggeredAt,
-    receivedAt: deps.clock.now(),
-    payload: params.payload,
-    outcome: params.recordOnly?.outcome ?? 'pending',
-    outcomeReason: params.recordOnly?.reason ?? null,
-    correlationId: params.correlationId,
+  const [result] = await ingestEvents(deps, [params]);
+  if (!result) throw new Error('Ingesting one lifecycle event produced no result.');
+  return result;
+}
+
+/** True when accepting this event takes its store out of `connected` (the disconnect job's sources). */
+function beginsDisconnect(params: IngestEventParams): params is IngestEventParams & { storeId: string } {
+  return (
+    params.storeId !== null &&
+    params.recordOnly === undefined &&
+    lifecycleJobFor(params.source) === JobNames.storeDisconnected
+  );
+}
+
+/**
+ * `ingestEvent` for many events at once, one result per event in order: one
+ * transaction records them all and, for each new disconnect (uninstall, plugin
+ * removal, lost heartbeat, dashboard), takes its store out of `connected` with
+ * its automation gate closed, so the disconnect takes effect when the sender
+ * gets its 2xx; then one `addBulk` queues their jobs, which do the rest
+ * (scheduler, billing, report, notices). An event older than the store's
+ * latest install is recorded but moves nothing (the job ignores it as stale).
+ */
+export async function ingestEvents(
+  deps: IngestDeps,
+  list: readonly IngestEventParams[],
+): Promise<IngestEventResult[]> {
+  const receivedAt = deps.clock.now();
+  const recorded = await deps.repos.transaction(async (tx) => {
+    const results = await tx.lifecycleEvents.recordMany(
+      list.map((params) => ({
+        channel: params.channel,
+        deliveryId: params.deliveryId,
+        storeId: params.storeId,
+        source: params.source,
+        topic: params.topic,
+        triggeredAt: params.triggeredAt,
+        receivedAt,
+        payload: params.payload,
+        outcome: params.recordOnly?.outcome ?? 'pending',
+        outcomeReason: params.recordOnly?.reason ?? null,
+        correlationId: params.correlationId,
+      })),
+    );
+    const disconnects = list.flatMap((params, index) =>
+      results[index]?.inserted && beginsDisconnect(params)
+        ? [{ storeId: params.storeId, at: params.triggeredAt ?? receivedAt, source: params.source }]
+        : [],
+    );
+    if (disconnects.length > 0) await tx.stores.beginDisconnects(disconnects);
+    return results;
   });
-  if (!recorded.inserted) {
-    const existing = recorded.existing;
-    if (needsQueueing(existing)) await enqueueEvent(deps, existing);
-    return { status: 'duplicate', event: existing };
+  const results = recorded.map((result, index): IngestEventResult => {
+    if (!result.inserted) return { status: 'duplicate', event: result.existing };
+    return list[index]?.recordOnly !== undefined
+      ? { status: 'recorded', event: result.event }
+      : { status: 'accepted', event: result.event };
+  });
+  const toQueue = new Map<string, LifecycleEvent>();
+  for (const result of results) {
+    if (result.status === 'accepted' || (result.status === 'duplicate' && needsQueueing(result.event))) {
+      toQueue.set(result.event.id, result.event);
+    }
   }
-  if (params.recordOnly !== undefined) return { status: 'recorded', event: recorded.event };
-  await enqueueEvent(deps, recorded.event);
-  return { status: 'accepted', event: recorded.event };
+  await enqueueEvents(deps, [...toQueue.values()]);
+  return results;
+}
+
+/** Ingests events in batches (createBatcher): concurrent requests share one transaction and one addBulk. */
+export interface EventIngestor {
+  ingest(params: IngestEventParams): Promise<IngestEventResult>;
+}
+
+export function createEventIngestor(deps: IngestDeps, options: BatcherOptions = {}): EventIngestor {
+  const batcher = createBatcher((list: IngestEventParams[]) => ingestEvents(deps, list), options);
+  return { ingest: (params) => batcher.run(params) };
 }
 
 function needsQueueing(event: LifecycleEvent): boolean {
@@ -92,16 +154,35 @@ export function lifecycleJobFor(source: LifecycleSource): LifecycleJobName {
   return jobsBySource[source];
 }
 
-/** Adds the event's job (id derived from the event id: a second add is ignored) and marks it queued. */
-export async function enqueueEvent(deps: IngestDeps, event: LifecycleEvent): Promise<void> {
-  if (event.storeId === null) return;
-  await deps.queues.enqueue(lifecycleJobFor(event.source as LifecycleSource), {
-    eventId: event.id,
-    storeId: event.storeId,
-    source: event.source as LifecycleSource,
-    occurredAt: (event.triggeredAt ?? event.receivedAt).toISOString(),
-    correlationId: event.correlationId,
-  });
-  if (deps.enqueuedMarker) deps.enqueuedMarker.mark(event.id);
-  else await deps.repos.lifecycleEvents.markEnqueued(event.id, deps.clock.now());
+function jobOf(event: LifecycleEvent & { storeId: string }): JobToEnqueue {
+  return {
+    name: lifecycleJobFor(event.source as LifecycleSource),
+    payload: {
+      eventId: event.id,
+      storeId: event.storeId,
+      source: event.source as LifecycleSource,
+      occurredAt: (event.triggeredAt ?? event.receivedAt).toISOString(),
+      correlationId: event.correlationId,
+    },
+  };
+}
+
+/** Adds the events' jobs (ids derived from the event ids: a second add is ignored) and marks them queued. */
+export async function enqueueEvents(deps: EnqueueDeps, events: readonly LifecycleEvent[]): Promise<void> {
+  const withStore = events.filter((event): event is LifecycleEvent & { storeId: string } => event.storeId !== null);
+  if (withStore.length === 0) return;
+  await deps.queues.enqueueMany(withStore.map(jobOf));
+  if (deps.enqueuedMarker) {
+    for (const event of withStore) deps.enqueuedMarker.mark(event.id);
+  } else {
+    await deps.repos.lifecycleEvents.markManyEnqueued(
+      withStore.map((event) => event.id),
+      deps.clock.now(),
+    );
+  }
+}
+
+/** One event's job; see enqueueEvents. */
+export function enqueueEvent(deps: EnqueueDeps, event: LifecycleEvent): Promise<void> {
+  return enqueueEvents(deps, [event]);
 }

@@ -1,4 +1,4 @@
-import type { IngestDeps } from './ingest-event';
+import type { EnqueueDeps } from './ingest-event';
 import { enqueueEvent } from './ingest-event';
 
 export interface RecoverEventsOptions {
@@ -20,7 +20,7 @@ export interface RecoverEventsResult {
  * from the event id, so racing another process re-queues nothing twice.
  */
 export async function recoverUnqueuedEvents(
-  deps: IngestDeps,
+  deps: EnqueueDeps,
   options: RecoverEventsOptions,
 ): Promise<RecoverEventsResult> {
   const cutoff = deps.clock.now().getTime() - options.minAgeMs;

@@ -26,6 +26,11 @@ export interface EnqueueResult {
   jobId: string;
 }
 
+/** One job for `enqueueMany`. */
+export type JobToEnqueue = {
+  [N in JobName]: { name: N; payload: JobPayloadInputs[N]; opts?: JobsOptions };
+}[JobName];
+
 export interface ScheduleOrderSyncOptions {
   everyMs: number;
 }
@@ -49,6 +54,11 @@ export interface Queues {
     payload: JobPayloadInputs[N],
     opts?: JobsOptions,
   ): Promise<EnqueueResult>;
+  /**
+   * `enqueue` for many jobs: every payload is validated first (nothing is added
+   * if one is invalid), then one `addBulk` per queue, a single round trip each.
+   */
+  enqueueMany(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]>;
   /** Creates or updates the store's order-sync job scheduler. */
   scheduleOrderSync(storeId: string, options: ScheduleOrderSyncOptions): Promise<void>;
   /**
@@ -119,11 +129,8 @@ export function createQueues(options: CreateQueuesOptions): Queues {
   const byName = openQueues(options);
   const { connection } = options;
 
-  async function enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloadInputs[N],
-    opts: JobsOptions = {},
-  ): Promise<EnqueueResult> {
+  /** Validates a job and settles its id and options; throws before anything reaches Redis. */
+  function prepare<N extends JobName>(name: N, payload: JobPayloadInputs[N], opts: JobsOptions) {
     const data = parseJobPayload(name, payload);
     const jobId = opts.jobId ?? defaultJobId(name, data);
     if (jobId !== undefined) checkJobId(jobId);
@@ -131,12 +138,45 @@ export function createQueues(options: CreateQueuesOptions): Queues {
       name === JobNames.syncStoreOrders && jobId === undefined && opts.deduplication === undefined
         ? { deduplication: { id: orderSyncRunDedupId((data as { storeId: string }).storeId) } }
         : {};
+    return { queueName: JobQueues[name], name, data, opts: { ...extra, ...opts, jobId } };
+  }
+
+  async function enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloadInputs[N],
+    opts: JobsOptions = {},
+  ): Promise<EnqueueResult> {
+    const job = prepare(name, payload, opts);
     checkConnection(connection);
-    const queueName = JobQueues[name];
-    const job = await withRedis(`add job "${name}"`, () =>
-      byName[queueName].add(name, data, { ...extra, ...opts, jobId }),
+    const added = await withRedis(`add job "${name}"`, () =>
+      byName[job.queueName].add(name, job.data, job.opts),
     );
-    return { queue: queueName, jobId: job.id ?? jobId ?? '' };
+    return { queue: job.queueName, jobId: added.id ?? job.opts.jobId ?? '' };
+  }
+
+  async function enqueueMany(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]> {
+    const prepared = jobs.map((job) => prepare(job.name, job.payload, job.opts ?? {}));
+    if (prepared.length === 0) return [];
+    checkConnection(connection);
+    const results: EnqueueResult[] = new Array<EnqueueResult>(prepared.length);
+    const byQueue = new Map<QueueName, number[]>();
+    prepared.forEach((job, index) => byQueue.set(job.queueName, [...(byQueue.get(job.queueName) ?? []), index]));
+    await Promise.all(
+      [...byQueue].map(async ([queueName, indexes]) => {
+        const added = await withRedis(`add ${indexes.length} job(s) to "${queueName}"`, () =>
+          byName[queueName].addBulk(
+            indexes.map((index) => {
+              const job = prepared[index]!;
+              return { name: job.name, data: job.data, opts: job.opts };
+            }),
+          ),
+        );
+        indexes.forEach((index, position) => {
+          results[index] = { queue: queueName, jobId: added[position]?.id ?? prepared[index]!.opts.jobId ?? '' };
+        });
+      }),
+    );
+    return results;
   }
 
   async function scheduleOrderSync(storeId: string, { everyMs }: ScheduleOrderSyncOptions): Promise<void> {
@@ -177,6 +217,7 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     billing: byName[QueueNames.billing],
     notifications: byName[QueueNames.notifications],
     enqueue,
+    enqueueMany,
     scheduleOrderSync,
     unscheduleOrderSync,
     closeAll,

@@ -72,6 +72,12 @@ export function describeUninstallScenarios(dialect: 'sqlite' | 'postgres'): void
       const elapsed = performance.now() - started;
       expect(answer.status).toBe(200);
       expect(elapsed).toBeLessThan(100);
+      // The 200 comes after the store has left `connected` with its gate closed; the worker does the rest.
+      expect(await storeOf(shop)).toMatchObject({
+        state: 'disconnecting',
+        automationEnabled: false,
+        disconnectSource: 'shopify_uninstall',
+      });
 
       await app.runWorker(async () => (await storeOf(shop)).state === 'disconnected');
       const after = await storeOf(shop);

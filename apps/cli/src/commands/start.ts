@@ -12,7 +12,7 @@ import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
 import type { Logger } from 'pino';
 import { ErrorKinds, systemClock } from '@dropship/core';
 import type { ShopifyAdapter } from '@dropship/shopify';
-import { createBatchedEnqueuedMarker } from '@dropship/lifecycle';
+import { createBatchedEnqueuedMarker, createEventIngestor } from '@dropship/lifecycle';
 import type { CliIo } from '../cli-io';
 import { createCloseStack } from '../compose/close-stack';
 import type { CloseStack } from '../compose/close-stack';
@@ -73,6 +73,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
   });
   // Registered before the server: closed after it, so the last requests' marks are written.
   closers.add('queued marks', () => enqueuedMarker.close());
+  const ingest = createEventIngestor({ repos: storage.repositories, queues, clock: systemClock, enqueuedMarker });
   const app = createApp({
     db: storage.db,
     redis,
@@ -82,7 +83,7 @@ async function runServer(opened: Opened): Promise<RunningServer> {
     queues,
     clock: systemClock,
     shopify: opened.shopify,
-    enqueuedMarker,
+    ingest,
   });
   const server = await startServer({ app, port: config.port, log });
   closers.add('HTTP server', () => server.close());

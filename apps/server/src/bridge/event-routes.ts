@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { LifecycleSources, StoreStates } from '@dropship/core';
 import type { LifecycleSource, Store } from '@dropship/core';
-import { ingestEvent } from '@dropship/lifecycle';
 import { BridgeEventTypes, BridgePaths, parseBridgeBody } from '@dropship/woocommerce';
 import type { BridgeEventType } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
@@ -52,7 +51,7 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
     // An activation says the plugin is alive: the heartbeat-loss clock restarts.
     await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: deps.clock.now() });
   }
-  const ingested = await ingestEvent(deps, {
+  const ingested = await deps.ingest.ingest({
     channel: 'wp_bridge',
     // The occurrence id survives the plugin's retries; the event id does not.
     deliveryId: body.occurrence_id,
@@ -97,7 +96,7 @@ async function postHeartbeat(deps: ServerDeps, req: Request, res: Response): Pro
 async function reconnectAfterSilence(deps: ServerDeps, store: Store, now: Date, correlationId: string) {
   if (store.state === StoreStates.connected || store.disconnectSource !== LifecycleSources.heartbeatLost)
     return;
-  await ingestEvent(deps, {
+  await deps.ingest.ingest({
     channel: 'wp_bridge',
     deliveryId: `heartbeat_resumed:${store.id}:${store.disconnectedAt?.getTime() ?? 0}`,
     storeId: store.id,

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import { isStaleDisconnect, LifecycleSources, Platforms, StoreStates } from '@dropship/core';
+import { createBatcher, isStaleDisconnect, LifecycleSources, Platforms } from '@dropship/core';
 import type { Store } from '@dropship/core';
-import { ingestEvent } from '@dropship/lifecycle';
 import type { IngestEventParams } from '@dropship/lifecycle';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { ShopPayload, VerifiedWebhook } from '@dropship/shopify';
@@ -10,7 +9,7 @@ import { correlationIdOf } from '../http/request-correlation';
 import { rejectPayload } from './reject-payload';
 import { deliveryOf } from './verify-webhook-middleware';
 
-type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock'>;
+type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock' | 'ingest'>;
 
 /** What the event keeps of the Shop resource: its id, not the owner's name, e-mail or address. */
 function eventPayload(shop: ShopPayload) {
@@ -31,21 +30,24 @@ function recordOnlyReason(store: Store | null, webhook: VerifiedWebhook): Ingest
 }
 
 /**
- * `app/uninstalled`: record the event once (X-Shopify-Webhook-Id), queue the
- * disconnect job, answer. The shop is the signed header's; an uninstall older
- * than the latest install is recorded and ignored. The only effect made here is
- * closing the automation gate (one conditional UPDATE), so no order job starts
- * for a store that has left; the worker does the rest. A database or Redis
- * failure throws UNAVAILABLE: 503, and Shopify retries.
+ * `app/uninstalled`: record the event once (X-Shopify-Webhook-Id) and queue
+ * the disconnect job, then answer. The shop is the signed header's; an
+ * uninstall older than the latest install is recorded and ignored. Recording
+ * the event takes the store out of `connected` with its automation gate
+ * closed in the same transaction (ingestEvents), so no order job starts for a
+ * store that has left; the worker does the rest. Concurrent deliveries share
+ * their store lookup, transaction and addBulk. A database or Redis failure
+ * throws UNAVAILABLE: 503, and Shopify retries.
  */
 export function appUninstalled(deps: Deps): RequestHandler {
+  const findStore = createBatcher((domains: string[]) => findShopifyStores(deps, domains));
   return async (req, res) => {
     const { webhook, rawBody } = deliveryOf(res);
     const parsed = parseTopicPayload(ShopifyTopics.appUninstalled, rawBody);
     if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
-    const store = await deps.repos.stores.findByDomain(Platforms.shopify, webhook.shopDomain);
+    const store = await findStore.run(webhook.shopDomain);
     const recordOnly = recordOnlyReason(store, webhook);
-    const result = await ingestEvent(deps, {
+    const result = await deps.ingest.ingest({
       channel: 'shopify',
       deliveryId: webhook.webhookId,
       storeId: store?.id ?? null,
@@ -56,10 +58,14 @@ export function appUninstalled(deps: Deps): RequestHandler {
       correlationId: correlationIdOf(req),
       ...(recordOnly ? { recordOnly } : {}),
     });
-    if (result.status === 'accepted' && store !== null && store.state === StoreStates.connected) {
-      await deps.repos.stores.updateIf(store.id, StoreStates.connected, { automationEnabled: false });
-    }
     if (result.status === 'duplicate') res.locals.webhookDuplicate = true;
     res.status(200).json({ status: result.status, outcome: result.event.outcome });
   };
+}
+
+/** The Shopify stores of these domains, in the same order (null where none is recorded). */
+async function findShopifyStores(deps: Deps, domains: string[]): Promise<Array<Store | null>> {
+  const stores = await deps.repos.stores.findByDomains(Platforms.shopify, domains);
+  const byDomain = new Map(stores.map((store) => [store.domain, store]));
+  return domains.map((domain) => byDomain.get(domain) ?? null);
 }

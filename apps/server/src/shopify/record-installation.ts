@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 
 export interface RecordInstallationDeps {
   repos: Repositories;
-  queues: Pick<Queues, 'enqueue'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany'>;
   clock: Clock;
   shopify: Pick<ShopifyAdapter, 'adminGraphql'>;
   log: Logger;

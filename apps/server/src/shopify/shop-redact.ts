@@ -15,7 +15,7 @@ import { correlationIdOf } from '../http/request-correlation';
 
 export interface ShopRedactDeps {
   repos: Repositories;
-  queues: Pick<Queues, 'enqueue' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
   clock: Clock;
 }
 

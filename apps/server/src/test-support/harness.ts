@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { loadConfig } from '@dropship/config';
 import type { Config } from '@dropship/config';
 import { createManualClock } from '@dropship/core';
+import { createEventIngestor } from '@dropship/lifecycle';
 import type { ManualClock, Repositories } from '@dropship/core';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
@@ -117,6 +118,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     repos,
     queues,
     clock,
+    ingest: createEventIngestor({ repos, queues, clock }),
     options: options.options,
   };
   const close = async () => {

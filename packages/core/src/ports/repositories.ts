@@ -83,6 +83,12 @@ export interface StoreCredentials {
   shopId: string | null;
 }
 
+export interface BeginDisconnectParams {
+  storeId: string;
+  at: Date;
+  source: LifecycleSource;
+}
+
 export interface StoreRepository {
   create(params: CreateStoreParams): Promise<Store>;
   findById(id: string): Promise<Store | null>;
@@ -92,6 +98,15 @@ export interface StoreRepository {
   /** Applies `patch` only while the store is still in `expectedState`; false when it moved on (or does not exist). */
   updateIf(id: string, expectedState: StoreState, patch: StorePatch): Promise<boolean>;
   setAutomation(id: string, enabled: boolean): Promise<boolean>;
+  /** The stores of a platform with these domains, in no particular order (one statement). */
+  findByDomains(platform: Platform, domains: readonly string[]): Promise<Store[]>;
+  /**
+   * `beginDisconnect` for many stores in one statement: each store still
+   * `connected`, and not installed after `at` (see isStaleDisconnect), moves to
+   * `disconnecting` with its gate closed, `disconnectedAt` = `at` and its
+   * source. Others are left as they are. Returns the ids that moved.
+   */
+  beginDisconnects(items: readonly BeginDisconnectParams[]): Promise<string[]>;
   getCredentials(id: string): Promise<StoreCredentials | null>;
   /** Writes only the given fields; `null` clears one. */
   setCredentials(id: string, patch: Partial<StoreCredentials>): Promise<boolean>;
@@ -291,6 +306,8 @@ export interface ListLifecycleEventsParams {
 export interface LifecycleEventRepository {
   /** Records the event once per (channel, deliveryId); a repeat returns the first one. */
   record(params: RecordLifecycleEventParams): Promise<RecordLifecycleEventResult>;
+  /** `record` for many events in one insert; one result per params, in order (a repeat within the list is a repeat). */
+  recordMany(params: readonly RecordLifecycleEventParams[]): Promise<RecordLifecycleEventResult[]>;
   findById(id: string): Promise<LifecycleEvent | null>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
   markEnqueued(id: string, at: Date): Promise<boolean>;

@@ -8,8 +8,8 @@ export const DEFAULT_HEARTBEAT_THRESHOLD_MS = 72 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 200;
 
 export interface DetectLostHeartbeatsDeps {
-  repos: Pick<Repositories, 'stores' | 'lifecycleEvents' | 'bridgeNonces'>;
-  queues: Pick<Queues, 'enqueue'>;
+  repos: Pick<Repositories, 'stores' | 'lifecycleEvents' | 'bridgeNonces' | 'transaction'>;
+  queues: Pick<Queues, 'enqueueMany'>;
   clock: Clock;
 }
 

@@ -30,6 +30,28 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(otherChannel.inserted).toBe(true);
     });
 
+    it('recordMany inserts a list in one call: repeats, earlier or within the list, return the first event', async () => {
+      const { repos } = get();
+      const earlier = await repos.lifecycleEvents.record(uninstallEvent(`many-${uniqueDomain()}`, null));
+      if (!earlier.inserted) throw new Error('expected a new event');
+      const fresh = uninstallEvent(`many-${uniqueDomain()}`, null);
+      const results = await repos.lifecycleEvents.recordMany([
+        fresh,
+        uninstallEvent(earlier.event.deliveryId, null),
+        { ...fresh, topic: 'second copy' },
+        { ...fresh, channel: 'wp_bridge' },
+      ]);
+      expect(results.map((result) => result.inserted)).toEqual([true, false, false, true]);
+      const [first, repeat, copy, other] = results.map((result) =>
+        result.inserted ? result.event : result.existing,
+      );
+      expect(repeat).toEqual(earlier.event);
+      expect(copy).toEqual(first);
+      expect(first).toMatchObject({ topic: 'app/uninstalled', payload: fresh.payload });
+      expect(other?.id).not.toBe(first?.id);
+      expect(await repos.lifecycleEvents.recordMany([])).toEqual([]);
+    });
+
     it('ten parallel deliveries with the same id insert exactly one event', async () => {
       const { repos } = get();
       const params = uninstallEvent(`race-${uniqueDomain()}`, null);

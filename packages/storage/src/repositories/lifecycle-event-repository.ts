@@ -1,5 +1,10 @@
-import type { LifecycleEvent, LifecycleEventRepository, RecordLifecycleEventParams } from '@dropship/core';
-import { insertOnce, newId, str, strOrNull } from './context';
+import type {
+  LifecycleEvent,
+  LifecycleEventRepository,
+  RecordLifecycleEventParams,
+  RecordLifecycleEventResult,
+} from '@dropship/core';
+import { newId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'lifecycle_events';
@@ -28,31 +33,75 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     return row ? toEvent(row) : null;
   };
 
+  const toRow = (params: RecordLifecycleEventParams): Row & { id: string } => ({
+    id: newId(),
+    channel: params.channel,
+    delivery_id: params.deliveryId,
+    store_id: params.storeId ?? null,
+    source: params.source,
+    topic: params.topic,
+    triggered_at: codec.dateOrNull(params.triggeredAt),
+    received_at: codec.date(params.receivedAt ?? new Date()),
+    payload: codec.json(params.payload),
+    outcome: params.outcome ?? 'pending',
+    outcome_reason: params.outcomeReason ?? null,
+    enqueued_at: null,
+    correlation_id: params.correlationId ?? null,
+  });
+
+  const deliveryKey = (row: Row): string => `${str(row.channel)}\u0000${str(row.delivery_id)}`;
+
+  /** The stored rows of these deliveries, by delivery key: one query per channel present. */
+  const findDeliveries = async (rows: readonly Row[]): Promise<Map<string, Row>> => {
+    const byChannel = new Map<string, string[]>();
+    for (const row of rows) {
+      const ids = byChannel.get(str(row.channel)) ?? [];
+      ids.push(str(row.delivery_id));
+      byChannel.set(str(row.channel), ids);
+    }
+    const stored = (await knex(TABLE).where((where) => {
+      for (const [channel, ids] of byChannel) {
+        where.orWhere((one) => one.where({ channel }).whereIn('delivery_id', ids));
+      }
+    })) as Row[];
+    return new Map(stored.map((row) => [deliveryKey(row), row]));
+  };
+
+  /**
+   * One INSERT … ON CONFLICT DO NOTHING RETURNING for the whole list: the rows
+   * it returns are new; the others (recorded before, or earlier in this list)
+   * are read back by their delivery key. Race-safe without catching errors, so
+   * it also runs inside a PostgreSQL transaction.
+   */
+  const recordMany = async (
+    list: readonly RecordLifecycleEventParams[],
+  ): Promise<RecordLifecycleEventResult[]> => {
+    if (list.length === 0) return [];
+    const rows = list.map(toRow);
+    const inserted = (await knex(TABLE)
+      .insert(rows)
+      .onConflict(['channel', 'delivery_id'])
+      .ignore()
+      .returning('*')) as Row[];
+    const insertedById = new Map(inserted.map((row) => [str(row.id), row]));
+    const missing = rows.filter((row) => !insertedById.has(row.id));
+    const existing = missing.length > 0 ? await findDeliveries(missing) : new Map<string, Row>();
+    return rows.map((row): RecordLifecycleEventResult => {
+      const mine = insertedById.get(row.id);
+      if (mine) return { inserted: true, event: toEvent(mine) };
+      const stored = existing.get(deliveryKey(row));
+      if (!stored) throw new Error(`The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`);
+      return { inserted: false, existing: toEvent(stored) };
+    });
+  };
+
   return {
     async record(params: RecordLifecycleEventParams) {
-      const { inserted, row } = await insertOnce(
-        knex,
-        TABLE,
-        {
-          id: newId(),
-          channel: params.channel,
-          delivery_id: params.deliveryId,
-          store_id: params.storeId ?? null,
-          source: params.source,
-          topic: params.topic,
-          triggered_at: codec.dateOrNull(params.triggeredAt),
-          received_at: codec.date(params.receivedAt ?? new Date()),
-          payload: codec.json(params.payload),
-          outcome: params.outcome ?? 'pending',
-          outcome_reason: params.outcomeReason ?? null,
-          enqueued_at: null,
-          correlation_id: params.correlationId ?? null,
-        },
-        { channel: params.channel, delivery_id: params.deliveryId },
-      );
-      const event = toEvent(row);
-      return inserted ? { inserted: true, event } : { inserted: false, existing: event };
+      const [result] = await recordMany([params]);
+      if (!result) throw new Error('Recording one lifecycle event produced no result.');
+      return result;
     },
+    recordMany,
     findById: (id) => findOne({ id }),
     findByDelivery: (channel, deliveryId) => findOne({ channel, delivery_id: deliveryId }),
     async markEnqueued(id, at) {

@@ -1,4 +1,7 @@
+import type { Knex } from 'knex';
+import { StoreStates } from '@dropship/core';
 import type {
+  BeginDisconnectParams,
   CreateStoreParams,
   LifecycleSource,
   Platform,
@@ -53,7 +56,7 @@ export function storeFromRow(codec: Codec, row: Row): Store {
 }
 
 export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
-  const { knex, codec, cipher } = ctx;
+  const { knex, codec, cipher, dialect } = ctx;
 
   const toStore = (row: Row): Store => storeFromRow(codec, row);
 
@@ -101,6 +104,42 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     async findByDomain(platform, domain) {
       const row = (await knex(TABLE).where({ platform, domain }).first()) as Row | undefined;
       return row ? toStore(row) : null;
+    },
+    async findByDomains(platform, domains) {
+      if (domains.length === 0) return [];
+      const rows = (await knex(TABLE)
+        .where({ platform })
+        .whereIn('domain', [...new Set(domains)])) as Row[];
+      return rows.map(toStore);
+    },
+    async beginDisconnects(items) {
+      // The first item of a store wins, as if the items had come one after the other.
+      const first = new Map<string, BeginDisconnectParams>();
+      for (const item of items) if (!first.has(item.storeId)) first.set(item.storeId, item);
+      if (first.size === 0) return [];
+      const perStore = (value: (item: BeginDisconnectParams) => unknown, cast: string) => {
+        const bindings: unknown[] = [];
+        const arms = [...first.values()].map((item) => {
+          bindings.push(item.storeId, value(item));
+          return `when ? then ${cast}`;
+        });
+        return knex.raw(`case id ${arms.join(' ')} end`, bindings as Knex.RawBinding[]);
+      };
+      const timestamp = dialect === 'postgres' ? 'cast(? as timestamptz)' : '?';
+      const at = (item: BeginDisconnectParams) => codec.date(item.at);
+      const rows = (await knex(TABLE)
+        .whereIn('id', [...first.keys()])
+        .where({ state: StoreStates.connected })
+        .where((fresh) => fresh.whereNull('installed_at').orWhere('installed_at', '<=', perStore(at, timestamp)))
+        .update({
+          state: StoreStates.disconnecting,
+          automation_enabled: codec.bool(false),
+          disconnected_at: perStore(at, timestamp),
+          disconnect_source: perStore((item) => item.source, '?'),
+          updated_at: codec.date(new Date()),
+        })
+        .returning('id')) as Array<{ id: unknown }>;
+      return rows.map((row) => str(row.id));
     },
     async listByAccount(accountId) {
       const rows = (await knex(TABLE)
