@@ -1,14 +1,14 @@
 import pino from 'pino';
 import type { DestinationStream, Logger } from 'pino';
 import type { LogLevel } from '@dropship/config';
-import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '@dropship/server';
+import { LOG_REDACTION } from '@dropship/server';
 
 /** JSON lines on stdout (or `destination`), credentials redacted wherever a caller logs them. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: [...LOG_REDACT_PATHS], censor: LOG_REDACT_CENSOR },
+    ...LOG_REDACTION,
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -31,4 +31,4 @@ export { securityHeaders } from './http/security-headers';
 export type { SecurityHeadersOptions } from './http/security-headers';
 export { rateLimits, defaultRateLimits, RateLimitNames } from './http/rate-limit';
 export type { RateLimitName, RateLimitSetting, RateLimitOptions } from './http/rate-limit';
-export { LOG_REDACT_PATHS, LOG_REDACT_CENSOR } from './http/log-redaction';
+export { LOG_REDACTION, LOG_REDACT_CENSOR, redactLogLine } from './http/log-redaction';

@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request id (X-Request-Id), set by requestContext. */
+    id: string;
+    /** This request's logger: every line carries the request; bindings set on it reach the request's line. */
+    log: Logger;
+  }
+  interface ServerResponse {
+    /** The error the error handler answered, attached to the request's log line. */
+    err?: Error;
+  }
+}
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -15,35 +27,58 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-function logLevelFor(_req: IncomingMessage, res: ServerResponse, error?: Error) {
+function logLevelFor(res: ServerResponse, error: Error | undefined): 'error' | 'warn' | 'info' {
   if (error || res.statusCode >= 500) return res.statusCode === 503 ? 'warn' : 'error';
   return res.statusCode >= 400 ? 'warn' : 'info';
 }
 
+// Liveness probes hit every few seconds; their lines would drown the rest.
+const UNLOGGED_PATHS = new Set(['/healthz']);
+
 /**
- * One JSON log line per request, with a request id that is echoed in the
- * response and available to handlers as `req.id` / `req.log`.
+ * One JSON log line per request (`request completed`, or `request errored`
+ * with the error), with a request id that is echoed in the response and
+ * available to handlers as `req.id` / `req.log`. The request's child logger is
+ * made only when a handler asks for it, so most requests pay for one line.
+ * Paths are logged without query strings, which can carry HMACs and keys.
  */
 export function requestContext(log: Logger): RequestHandler {
-  return pinoHttp({
-    logger: log,
-    genReqId: (req, res) => {
-      const id = requestIdFor(req);
-      res.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    customLogLevel: logLevelFor,
-    // Liveness probes hit every few seconds; their lines would drown the rest.
-    autoLogging: { ignore: (req) => req.url === '/healthz' },
-    serializers: {
-      // Paths only: query strings can carry HMACs and WooCommerce keys.
-      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-        remoteAddress: req.remoteAddress,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
+  return (req, res, next) => {
+    const id = requestIdFor(req);
+    res.setHeader(REQUEST_ID_HEADER, id);
+    req.id = id;
+    const path = (req.originalUrl || req.url || '').split('?')[0] ?? '';
+    const described = { id, method: req.method, path, remoteAddress: req.socket.remoteAddress };
+    let child: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      enumerable: false,
+      get: () => (child ??= log.child({ req: described })),
+    });
+    if (UNLOGGED_PATHS.has(path)) return next();
+    const started = Date.now();
+    let logged = false;
+    const finish = (failure?: unknown) => {
+      if (logged) return;
+      logged = true;
+      res.off('finish', finish);
+      res.off('close', finish);
+      res.off('error', finish);
+      const error =
+        (failure instanceof Error ? failure : undefined) ??
+        res.err ??
+        (res.statusCode >= 500 ? new Error(`failed with status code ${res.statusCode}`) : undefined);
+      const fields = {
+        ...(child ? {} : { req: described }),
+        res: { statusCode: res.statusCode },
+        ...(error ? { err: error } : {}),
+        responseTime: Date.now() - started,
+      };
+      (child ?? log)[logLevelFor(res, error)](fields, error ? 'request errored' : 'request completed');
+    };
+    res.on('finish', finish);
+    res.on('close', finish);
+    res.on('error', finish);
+    next();
+  };
 }

@@ -15,7 +15,7 @@ import type { Queues } from '@dropship/queues';
 import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
 import type { Database } from '@dropship/storage';
 import { createApp } from '../app';
-import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../http/log-redaction';
+import { LOG_REDACTION } from '../http/log-redaction';
 import { shopifyAdapterFromConfig } from '../shopify/shopify-adapter-from-config';
 import type { ServerDeps, ServerOptions } from '../server-deps';
 
@@ -61,10 +61,7 @@ function capturingLogger(lines: Array<Record<string, unknown>>) {
     },
   });
   // The production redaction, so tests see exactly what would be written.
-  return pino(
-    { level: 'debug', redact: { paths: [...LOG_REDACT_PATHS], censor: LOG_REDACT_CENSOR } },
-    stream,
-  );
+  return pino({ level: 'debug', ...LOG_REDACTION }, stream);
 }
 
 async function openTestDatabase(
