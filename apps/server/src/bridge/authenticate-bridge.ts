@@ -8,6 +8,7 @@ import {
   verifyBridgeRequest,
 } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
+import { bridgeLookups } from './bridge-lookups';
 import { BridgeRefusals, refuse, requestBytes } from './bridge-http';
 
 export interface AuthenticatedBridgeRequest {
@@ -51,11 +52,10 @@ export async function authenticateBridge(
     refuse(req, res, 401, BridgeRefusals.missingHeaders);
     return null;
   }
-  const store = await deps.repos.stores.findById(headers.siteId);
-  const secret =
-    store?.platform === Platforms.woocommerce
-      ? (await deps.repos.stores.getCredentials(store.id))?.siteSecret
-      : null;
+  const lookups = bridgeLookups(deps.repos);
+  const site = await lookups.site(headers.siteId);
+  const store = site?.store;
+  const secret = store?.platform === Platforms.woocommerce ? site?.siteSecret : null;
   if (!store || !secret) {
     refuse(req, res, 404, BridgeRefusals.unknownSite);
     return null;
@@ -72,7 +72,7 @@ export async function authenticateBridge(
       now,
     });
     if (verdict.valid) {
-      if (!(await deps.repos.bridgeNonces.remember(store.id, verdict.eventId, now))) {
+      if (!(await lookups.remember({ siteId: store.id, eventId: verdict.eventId, receivedAt: now }))) {
         refuse(req, res, 401, BridgeRefusals.replayedEvent);
         return null;
       }

@@ -6,6 +6,7 @@ import { BridgeEventTypes, BridgePaths, parseBridgeBody } from '@dropship/woocom
 import type { BridgeEventType } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
 import { authenticateBridge } from './authenticate-bridge';
+import { bridgeLookups } from './bridge-lookups';
 import type { AuthenticatedBridgeRequest } from './authenticate-bridge';
 import { recordUnreadable } from './record-unreadable';
 import { BridgeRefusals, refuse } from './bridge-http';
@@ -67,7 +68,8 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
     topic: `wp.${body.type}`,
     outcome: ingested.status === 'duplicate' ? WebhookOutcomes.duplicate : WebhookOutcomes.accepted,
   });
-  const store = (await deps.repos.stores.findById(auth.store.id)) ?? auth.store;
+  // Read again: recording a deactivation or deletion has just taken the store out of `connected`.
+  const store = (await bridgeLookups(deps.repos).store(auth.store.id)) ?? auth.store;
   const subscription = await loadSubscriptionView(deps.repos, store);
   res.status(200).json({
     accepted: true,

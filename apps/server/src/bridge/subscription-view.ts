@@ -1,5 +1,6 @@
 import { SubscriptionStatuses, formatMoney } from '@dropship/core';
 import type { Repositories, Store, SubscriptionRecord } from '@dropship/core';
+import { bridgeLookups } from './bridge-lookups';
 
 /** What the plugin shows about billing (docs/bridge-protocol.md, `GET /bridge/v1/subscription`). */
 export interface SubscriptionView {
@@ -56,10 +57,10 @@ export function subscriptionView(store: Store, subscription: SubscriptionRecord 
 
 /** The store's latest platform subscription, as the plugin sees it. */
 export async function loadSubscriptionView(
-  repos: Pick<Repositories, 'subscriptions'>,
+  repos: Pick<Repositories, 'stores' | 'bridgeNonces' | 'subscriptions'>,
   store: Store,
 ): Promise<SubscriptionView> {
-  const subscriptions = await repos.subscriptions.listByStore(store.id);
+  const subscriptions = await bridgeLookups(repos).subscriptions(store.id);
   const platform = subscriptions.filter((s) => s.provider === 'platform');
   const latest = platform.reduce<SubscriptionRecord | null>(
     (newest, s) => (newest === null || s.createdAt > newest.createdAt ? s : newest),

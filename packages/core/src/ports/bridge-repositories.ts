@@ -99,9 +99,17 @@ export interface ConnectionCodeRepository {
 
 // ---------------------------------------------------------------- replay guard
 
+export interface BridgeNonce {
+  siteId: string;
+  eventId: string;
+  receivedAt: Date;
+}
+
 export interface BridgeNonceRepository {
   /** Remembers (siteId, eventId); false when it was already seen: a replay. */
   remember(siteId: string, eventId: string, receivedAt: Date): Promise<boolean>;
+  /** `remember` for many in one insert, one answer per item in order (a repeat within the list is a replay). */
+  rememberMany(items: readonly BridgeNonce[]): Promise<boolean[]>;
   /** Forgets event ids received before `before`; their timestamps can no longer pass the freshness check. */
   pruneOlderThan(before: Date): Promise<number>;
 }

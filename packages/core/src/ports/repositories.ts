@@ -108,6 +108,10 @@ export interface StoreRepository {
    */
   beginDisconnects(items: readonly BeginDisconnectParams[]): Promise<string[]>;
   getCredentials(id: string): Promise<StoreCredentials | null>;
+  /** The stores with these ids and their decrypted site secrets (WooCommerce), in one query, in no particular order. */
+  findWithSiteSecrets(ids: readonly string[]): Promise<Array<{ store: Store; siteSecret: string | null }>>;
+  /** The stores with these ids, in one query, in no particular order. */
+  findByIds(ids: readonly string[]): Promise<Store[]>;
   /** Writes only the given fields; `null` clears one. */
   setCredentials(id: string, patch: Partial<StoreCredentials>): Promise<boolean>;
   /** Connected stores of a platform whose last heartbeat is older than `before` (never-seen stores excluded). */
@@ -182,6 +186,8 @@ export interface SubscriptionRepository {
   /** The store's most recent subscription. */
   findLatestByStore(storeId: string): Promise<SubscriptionRecord | null>;
   listByStore(storeId: string): Promise<SubscriptionRecord[]>;
+  /** listByStore for many stores in one query, in no particular order. */
+  listByStores(storeIds: readonly string[]): Promise<SubscriptionRecord[]>;
   update(id: string, patch: SubscriptionPatch): Promise<SubscriptionRecord | null>;
   /** Applies `patch` only while the status is still `expectedStatus`. */
   updateIf(id: string, expectedStatus: SubscriptionStatus, patch: SubscriptionPatch): Promise<boolean>;

@@ -39,6 +39,10 @@ export function describeBilling(get: GetContext): void {
       expect(await repos.subscriptions.findById(subscription.id)).toEqual(subscription);
       expect(await repos.subscriptions.findLatestByStore(store.id)).toEqual(subscription);
       expect(await repos.subscriptions.listByStore(store.id)).toEqual([subscription]);
+      const other = await platformSubscription(repos);
+      const both = await repos.subscriptions.listByStores([store.id, other.store.id, store.id, 'missing']);
+      expect(both.map((record) => record.id).sort()).toEqual([subscription.id, other.subscription.id].sort());
+      expect(await repos.subscriptions.listByStores([])).toEqual([]);
     });
 
     it('find a Shopify subscription by its external id', async () => {

@@ -153,6 +153,29 @@ export function describeAccountsAndStores(get: GetContext): void {
         siteSecret: 'site-secret-plain',
       });
       expect(await repos.stores.getCredentials('missing')).toBeNull();
+      const plain = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const sites = await repos.stores.findWithSiteSecrets([store.id, plain.id, 'missing']);
+      expect(sites.sort((a, b) => (a.store.id === store.id ? -1 : b.store.id === store.id ? 1 : 0))).toEqual([
+        { store: await repos.stores.findById(store.id), siteSecret: 'site-secret-plain' },
+        { store: plain, siteSecret: null },
+      ]);
+      expect((await repos.stores.findByIds([plain.id, 'missing'])).map((found) => found.id)).toEqual([plain.id]);
+      expect(await repos.stores.findWithSiteSecrets([])).toEqual([]);
+    });
+
+    it('remembers bridge event ids many at once: a repeat, earlier or in the same list, is a replay', async () => {
+      const { repos } = get();
+      const site = uniqueDomain();
+      const at = new Date('2025-01-02T03:04:05.006Z');
+      expect(await repos.bridgeNonces.remember(site, 'e-1', at)).toBe(true);
+      const answers = await repos.bridgeNonces.rememberMany([
+        { siteId: site, eventId: 'e-1', receivedAt: at },
+        { siteId: site, eventId: 'e-2', receivedAt: at },
+        { siteId: site, eventId: 'e-2', receivedAt: at },
+        { siteId: uniqueDomain(), eventId: 'e-1', receivedAt: at },
+      ]);
+      expect(answers).toEqual([false, true, false, true]);
+      expect(await repos.bridgeNonces.rememberMany([])).toEqual([]);
     });
 
     it('lists connected stores whose last heartbeat is older than a cut-off', async () => {

@@ -15,6 +15,24 @@ export function createBridgeNonceRepository(ctx: RepositoryContext): BridgeNonce
         .returning('event_id');
       return Array.isArray(result) ? result.length > 0 : Boolean(result);
     },
+    async rememberMany(items) {
+      if (items.length === 0) return [];
+      const key = (siteId: unknown, eventId: unknown) => `${String(siteId)}\u0000${String(eventId)}`;
+      const rows = (await knex(TABLE)
+        .insert(
+          items.map((item) => ({
+            site_id: item.siteId,
+            event_id: item.eventId,
+            received_at: codec.date(item.receivedAt),
+          })),
+        )
+        .onConflict(['site_id', 'event_id'])
+        .ignore()
+        .returning(['site_id', 'event_id'])) as Array<{ site_id: unknown; event_id: unknown }>;
+      // Each inserted pair answers true once: a second copy in the same list is a replay.
+      const fresh = new Set(rows.map((row) => key(row.site_id, row.event_id)));
+      return items.map((item) => fresh.delete(key(item.siteId, item.eventId)));
+    },
     async pruneOlderThan(before) {
       return knex(TABLE).where('received_at', '<', codec.date(before)).delete();
     },

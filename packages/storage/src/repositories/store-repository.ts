@@ -156,6 +156,16 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     async setAutomation(id, enabled) {
       return (await update(id, { automationEnabled: enabled })) > 0;
     },
+    async findWithSiteSecrets(ids) {
+      if (ids.length === 0) return [];
+      const rows = (await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[];
+      return rows.map((row) => ({ store: toStore(row), siteSecret: decrypt(row.site_secret_enc) }));
+    },
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = (await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[];
+      return rows.map(toStore);
+    },
     async getCredentials(id) {
       const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
       if (!row) return null;

@@ -135,6 +135,13 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
         .first()) as Row | undefined;
       return row ? toRecord(row) : null;
     },
+    async listByStores(storeIds) {
+      if (storeIds.length === 0) return [];
+      const rows = (await knex(TABLE)
+        .whereIn('store_id', [...new Set(storeIds)])
+        .orderBy(['created_at', 'id'])) as Row[];
+      return rows.map(toRecord);
+    },
     async listByStore(storeId) {
       const rows = (await knex(TABLE).where({ store_id: storeId }).orderBy(['created_at', 'id'])) as Row[];
       return rows.map(toRecord);

@@ -1,0 +1,59 @@
+import { createBatcher } from '@dropship/core';
+import type { BridgeNonce, Repositories, Store, SubscriptionRecord } from '@dropship/core';
+
+type LookupRepos = Pick<Repositories, 'stores' | 'bridgeNonces' | 'subscriptions'>;
+
+/** A site as the bridge authenticates it: its store and its decrypted secret. */
+export interface BridgeSite {
+  store: Store;
+  siteSecret: string | null;
+}
+
+/**
+ * The bridge's reads and its replay guard, batched (createBatcher): concurrent
+ * requests from many sites share one query per step instead of one each.
+ * Each call still answers for its own site only.
+ */
+export interface BridgeLookups {
+  site(id: string): Promise<BridgeSite | null>;
+  store(id: string): Promise<Store | null>;
+  remember(nonce: BridgeNonce): Promise<boolean>;
+  subscriptions(storeId: string): Promise<SubscriptionRecord[]>;
+}
+
+function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): Array<T | null> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+function createBridgeLookups(repos: LookupRepos): BridgeLookups {
+  const sites = createBatcher(async (ids: string[]) =>
+    byKey(ids, await repos.stores.findWithSiteSecrets(ids), (site) => site.store.id),
+  );
+  const stores = createBatcher(async (ids: string[]) =>
+    byKey(ids, await repos.stores.findByIds(ids), (store) => store.id),
+  );
+  const nonces = createBatcher((items: BridgeNonce[]) => repos.bridgeNonces.rememberMany(items));
+  const subscriptions = createBatcher(async (storeIds: string[]) => {
+    const rows = await repos.subscriptions.listByStores(storeIds);
+    return storeIds.map((storeId) => rows.filter((row) => row.storeId === storeId));
+  });
+  return {
+    site: (id) => sites.run(id),
+    store: (id) => stores.run(id),
+    remember: (nonce) => nonces.run(nonce),
+    subscriptions: (storeId) => subscriptions.run(storeId),
+  };
+}
+
+const perRepositories = new WeakMap<LookupRepos, BridgeLookups>();
+
+/** The lookups of these repositories: one set per process, so requests of every bridge route batch together. */
+export function bridgeLookups(repos: LookupRepos): BridgeLookups {
+  let lookups = perRepositories.get(repos);
+  if (!lookups) {
+    lookups = createBridgeLookups(repos);
+    perRepositories.set(repos, lookups);
+  }
+  return lookups;
+}
