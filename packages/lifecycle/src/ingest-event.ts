@@ -44,6 +44,7 @@ export interface EnqueueDeps {
 
 export interface IngestDeps extends EnqueueDeps {
   repos: Pick<Repositories, 'lifecycleEvents' | 'stores' | 'transaction'>;
+  queues: Pick<Queues, 'enqueueMany' | 'unscheduleOrderSync'>;
 }
 
 /**
@@ -72,10 +73,12 @@ function beginsDisconnect(params: IngestEventParams): params is IngestEventParam
  * `ingestEvent` for many events at once, one result per event in order: one
  * transaction records them all and, for each new disconnect (uninstall, plugin
  * removal, lost heartbeat, dashboard), takes its store out of `connected` with
- * its automation gate closed, so the disconnect takes effect when the sender
- * gets its 2xx; then one `addBulk` queues their jobs, which do the rest
- * (scheduler, billing, report, notices). An event older than the store's
- * latest install is recorded but moves nothing (the job ignores it as stale).
+ * its automation gate closed; then one `addBulk` queues their jobs while the
+ * moved stores' order-sync schedulers are removed. So order automation has
+ * stopped when the sender gets its 2xx; the job does the rest (billing,
+ * report, `disconnected`, notices) and checks the schedule again in case a
+ * reconnect raced. An event older than the store's latest install is recorded
+ * but moves nothing (the job ignores it as stale).
  */
 export async function ingestEvents(
   deps: IngestDeps,
@@ -103,10 +106,10 @@ export async function ingestEvents(
         ? [{ storeId: params.storeId, at: params.triggeredAt ?? receivedAt, source: params.source }]
         : [],
     );
-    if (disconnects.length > 0) await tx.stores.beginDisconnects(disconnects);
-    return results;
+    const moved = disconnects.length > 0 ? await tx.stores.beginDisconnects(disconnects) : [];
+    return { results, moved };
   });
-  const results = recorded.map((result, index): IngestEventResult => {
+  const results = recorded.results.map((result, index): IngestEventResult => {
     if (!result.inserted) return { status: 'duplicate', event: result.existing };
     return list[index]?.recordOnly !== undefined
       ? { status: 'recorded', event: result.event }
@@ -118,7 +121,10 @@ export async function ingestEvents(
       toQueue.set(result.event.id, result.event);
     }
   }
-  await enqueueEvents(deps, [...toQueue.values()]);
+  await Promise.all([
+    enqueueEvents(deps, [...toQueue.values()]),
+    ...recorded.moved.map((storeId) => deps.queues.unscheduleOrderSync(storeId)),
+  ]);
   return results;
 }
 

@@ -61,6 +61,7 @@ export function describeUninstallScenarios(dialect: 'sqlite' | 'postgres'): void
       const published = await publishThree(store);
       expect(app.standIn.products(shop)).toHaveLength(3);
 
+      await app.stack.queues.scheduleOrderSync(store.id, { everyMs: 60_000 });
       const body = app.standIn.uninstall(shop);
       const started = performance.now();
       const answer = await app.deliver(UNINSTALL, {
@@ -72,12 +73,14 @@ export function describeUninstallScenarios(dialect: 'sqlite' | 'postgres'): void
       const elapsed = performance.now() - started;
       expect(answer.status).toBe(200);
       expect(elapsed).toBeLessThan(100);
-      // The 200 comes after the store has left `connected` with its gate closed; the worker does the rest.
+      // The 200 comes once order automation has stopped: the store out of `connected`, its gate
+      // closed and its order-sync schedule gone. The worker does the rest.
       expect(await storeOf(shop)).toMatchObject({
         state: 'disconnecting',
         automationEnabled: false,
         disconnectSource: 'shopify_uninstall',
       });
+      expect(await app.stack.queues.orderSync.getJobScheduler(orderSyncSchedulerId(store.id))).toBeFalsy();
 
       await app.runWorker(async () => (await storeOf(shop)).state === 'disconnected');
       const after = await storeOf(shop);

@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 
 export interface RecordInstallationDeps {
   repos: Repositories;
-  queues: Pick<Queues, 'enqueue' | 'enqueueMany'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'unscheduleOrderSync'>;
   clock: Clock;
   shopify: Pick<ShopifyAdapter, 'adminGraphql'>;
   log: Logger;

@@ -9,7 +9,7 @@ const DEFAULT_BATCH = 200;
 
 export interface DetectLostHeartbeatsDeps {
   repos: Pick<Repositories, 'stores' | 'lifecycleEvents' | 'bridgeNonces' | 'transaction'>;
-  queues: Pick<Queues, 'enqueueMany'>;
+  queues: Pick<Queues, 'enqueueMany' | 'unscheduleOrderSync'>;
   clock: Clock;
 }
 
