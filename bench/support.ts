@@ -106,3 +106,13 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The store ids of the ingest targets file (ingest-setup) that a load from `from` covers. */
+export function targetStoreIds(targetsFile: string, target: string, from: number, count: number): string[] {
+  const targets = JSON.parse(fs.readFileSync(targetsFile, 'utf8')) as {
+    shopify: Array<{ id: string }>;
+    sites: Array<{ id: string }>;
+  };
+  const list = target === 'bridge' ? targets.sites : targets.shopify;
+  return list.slice(from, from + count).map((store) => store.id);
+}
