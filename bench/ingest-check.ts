@@ -6,7 +6,12 @@
  *   --location=<json> --redis --prefix --targets=<file> --target=shopify|bridge --from --count
  * Prints `RESULT {stores, connected, gateOpen, scheduled}`.
  */
-import { closeRedisConnection, createQueues, createRedisConnection, orderSyncSchedulerId } from '@dropship/queues';
+import {
+  closeRedisConnection,
+  createQueues,
+  createRedisConnection,
+  orderSyncSchedulerId,
+} from '@dropship/queues';
 import { args, emit, openBenchDatabase, targetStoreIds } from './support';
 import type { BenchDatabaseLocation } from './support';
 

@@ -47,7 +47,10 @@ describe('createBatcher', () => {
   it('rejects the batch when the batch function answers the wrong number of results', async () => {
     const batcher = createBatcher(async (_items: number[]) => [1]);
     const settled = await Promise.allSettled([batcher.run(1), batcher.run(2)]);
-    expect(settled[0]).toMatchObject({ status: 'rejected', reason: { message: /2 items produced 1 results/ } });
+    expect(settled[0]).toMatchObject({
+      status: 'rejected',
+      reason: { message: /2 items produced 1 results/ },
+    });
   });
 
   it('runs up to maxInFlight batches at once', async () => {

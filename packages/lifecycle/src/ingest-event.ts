@@ -175,7 +175,9 @@ function jobOf(event: LifecycleEvent & { storeId: string }): JobToEnqueue {
 
 /** Adds the events' jobs (ids derived from the event ids: a second add is ignored) and marks them queued. */
 export async function enqueueEvents(deps: EnqueueDeps, events: readonly LifecycleEvent[]): Promise<void> {
-  const withStore = events.filter((event): event is LifecycleEvent & { storeId: string } => event.storeId !== null);
+  const withStore = events.filter(
+    (event): event is LifecycleEvent & { storeId: string } => event.storeId !== null,
+  );
   if (withStore.length === 0) return;
   await deps.queues.enqueueMany(withStore.map(jobOf));
   if (deps.enqueuedMarker) {

@@ -28,7 +28,13 @@ export { createRedisConnection, closeRedisConnection } from './connection';
 export type { RedisRole, RedisConnectionOptions } from './connection';
 export { defaultJobOptionsFor } from './job-options';
 export { createQueues } from './queues';
-export type { Queues, CreateQueuesOptions, EnqueueResult, JobToEnqueue, ScheduleOrderSyncOptions } from './queues';
+export type {
+  Queues,
+  CreateQueuesOptions,
+  EnqueueResult,
+  JobToEnqueue,
+  ScheduleOrderSyncOptions,
+} from './queues';
 export { checkEvictionPolicy, pingRedis } from './redis-health';
 export type { EvictionPolicyResult, PingResult } from './redis-health';
 export { ensureRedis } from './ensure-redis';

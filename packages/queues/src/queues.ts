@@ -160,7 +160,9 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     checkConnection(connection);
     const results: EnqueueResult[] = new Array<EnqueueResult>(prepared.length);
     const byQueue = new Map<QueueName, number[]>();
-    prepared.forEach((job, index) => byQueue.set(job.queueName, [...(byQueue.get(job.queueName) ?? []), index]));
+    prepared.forEach((job, index) =>
+      byQueue.set(job.queueName, [...(byQueue.get(job.queueName) ?? []), index]),
+    );
     await Promise.all(
       [...byQueue].map(async ([queueName, indexes]) => {
         const added = await withRedis(`add ${indexes.length} job(s) to "${queueName}"`, () =>
@@ -172,7 +174,10 @@ export function createQueues(options: CreateQueuesOptions): Queues {
           ),
         );
         indexes.forEach((index, position) => {
-          results[index] = { queue: queueName, jobId: added[position]?.id ?? prepared[index]!.opts.jobId ?? '' };
+          results[index] = {
+            queue: queueName,
+            jobId: added[position]?.id ?? prepared[index]!.opts.jobId ?? '',
+          };
         });
       }),
     );

@@ -73,7 +73,12 @@ async function runServer(opened: Opened): Promise<RunningServer> {
   });
   // Registered before the server: closed after it, so the last requests' marks are written.
   closers.add('queued marks', () => enqueuedMarker.close());
-  const ingest = createEventIngestor({ repos: storage.repositories, queues, clock: systemClock, enqueuedMarker });
+  const ingest = createEventIngestor({
+    repos: storage.repositories,
+    queues,
+    clock: systemClock,
+    enqueuedMarker,
+  });
   const app = createApp({
     db: storage.db,
     redis,

@@ -22,7 +22,9 @@ export interface EventRef {
   deliveryId: string;
 }
 
-export type DemoDeps = SeedDemoDeps & { queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'unscheduleOrderSync' | 'billing'> };
+export type DemoDeps = SeedDemoDeps & {
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'unscheduleOrderSync' | 'billing'>;
+};
 
 /** What the WordPress plugin sends about itself with every lifecycle event. */
 export const DEMO_PLUGIN = { plugin_version: '1.0.0', wp_version: '6.8.1', wc_version: '9.9.5' } as const;

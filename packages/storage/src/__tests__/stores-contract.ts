@@ -69,9 +69,18 @@ export function describeAccountsAndStores(get: GetContext): void {
         disconnectSource: 'shopify_uninstall',
         disconnectedAt: at,
       });
-      expect(await repos.stores.findById(twice.id)).toMatchObject({ disconnectSource: 'wp_deactivated', disconnectedAt: at });
-      expect(await repos.stores.findById(stale.id)).toMatchObject({ state: 'connected', automationEnabled: true });
-      expect(await repos.stores.findById(gone.id)).toMatchObject({ state: 'disconnected', disconnectSource: null });
+      expect(await repos.stores.findById(twice.id)).toMatchObject({
+        disconnectSource: 'wp_deactivated',
+        disconnectedAt: at,
+      });
+      expect(await repos.stores.findById(stale.id)).toMatchObject({
+        state: 'connected',
+        automationEnabled: true,
+      });
+      expect(await repos.stores.findById(gone.id)).toMatchObject({
+        state: 'disconnected',
+        disconnectSource: null,
+      });
       expect(await repos.stores.beginDisconnects([])).toEqual([]);
     });
 
@@ -159,7 +168,9 @@ export function describeAccountsAndStores(get: GetContext): void {
         { store: await repos.stores.findById(store.id), siteSecret: 'site-secret-plain' },
         { store: plain, siteSecret: null },
       ]);
-      expect((await repos.stores.findByIds([plain.id, 'missing'])).map((found) => found.id)).toEqual([plain.id]);
+      expect((await repos.stores.findByIds([plain.id, 'missing'])).map((found) => found.id)).toEqual([
+        plain.id,
+      ]);
       expect(await repos.stores.findWithSiteSecrets([])).toEqual([]);
     });
 

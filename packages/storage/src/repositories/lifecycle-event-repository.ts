@@ -90,7 +90,10 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       const mine = insertedById.get(row.id);
       if (mine) return { inserted: true, event: toEvent(mine) };
       const stored = existing.get(deliveryKey(row));
-      if (!stored) throw new Error(`The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`);
+      if (!stored)
+        throw new Error(
+          `The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`,
+        );
       return { inserted: false, existing: toEvent(stored) };
     });
   };

@@ -130,7 +130,9 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       const rows = (await knex(TABLE)
         .whereIn('id', [...first.keys()])
         .where({ state: StoreStates.connected })
-        .where((fresh) => fresh.whereNull('installed_at').orWhere('installed_at', '<=', perStore(at, timestamp)))
+        .where((fresh) =>
+          fresh.whereNull('installed_at').orWhere('installed_at', '<=', perStore(at, timestamp)),
+        )
         .update({
           state: StoreStates.disconnecting,
           automation_enabled: codec.bool(false),
