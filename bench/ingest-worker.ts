@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     }
   }
   const repos = bench.repos;
-  const processors = createProcessors({
+  const processors: Partial<ReturnType<typeof createProcessors>> = createProcessors({
     repos,
     queues,
     clock: systemClock,
