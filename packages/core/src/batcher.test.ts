@@ -1,4 +1,4 @@
-import { createBatcher } from './batcher';
+import { createBatcher, createLoader } from './batcher';
 
 describe('createBatcher', () => {
   it('hands items submitted together to one batch and answers each with its own result', async () => {
@@ -68,5 +68,22 @@ describe('createBatcher', () => {
     );
     await Promise.all([1, 2, 3, 4, 5, 6].map((item) => batcher.run(item)));
     expect(peak).toBe(3);
+  });
+
+  it('a loader answers each key with its own row, or null, whatever order the rows come in', async () => {
+    const loads: string[][] = [];
+    const loader = createLoader(
+      async (keys: string[]) => {
+        loads.push(keys);
+        return keys
+          .filter((key) => key !== 'missing')
+          .map((key) => ({ key, value: key.length }))
+          .reverse();
+      },
+      (row) => row.key,
+    );
+    const rows = await Promise.all(['a', 'bb', 'missing', 'a'].map((key) => loader.run(key)));
+    expect(rows).toEqual([{ key: 'a', value: 1 }, { key: 'bb', value: 2 }, null, { key: 'a', value: 1 }]);
+    expect(loads).toHaveLength(1);
   });
 });

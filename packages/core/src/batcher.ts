@@ -88,3 +88,19 @@ export function createBatcher<I, O>(
     },
   };
 }
+
+/**
+ * A batcher for reads by key (a data loader): `loadMany` answers the rows it
+ * found, in any order; each caller gets the row whose `keyOf` is its key, or
+ * null. Duplicate keys in one batch share one row.
+ */
+export function createLoader<K, V>(
+  loadMany: (keys: K[]) => Promise<readonly V[]>,
+  keyOf: (row: V) => K,
+  options: BatcherOptions = {},
+): Batcher<K, V | null> {
+  return createBatcher(async (keys: K[]) => {
+    const found = new Map((await loadMany(keys)).map((row) => [keyOf(row), row]));
+    return keys.map((key) => found.get(key) ?? null);
+  }, options);
+}

@@ -160,9 +160,11 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     checkConnection(connection);
     const results: EnqueueResult[] = new Array<EnqueueResult>(prepared.length);
     const byQueue = new Map<QueueName, number[]>();
-    prepared.forEach((job, index) =>
-      byQueue.set(job.queueName, [...(byQueue.get(job.queueName) ?? []), index]),
-    );
+    prepared.forEach((job, index) => {
+      const indexes = byQueue.get(job.queueName);
+      if (indexes) indexes.push(index);
+      else byQueue.set(job.queueName, [index]);
+    });
     await Promise.all(
       [...byQueue].map(async ([queueName, indexes]) => {
         const added = await withRedis(`add ${indexes.length} job(s) to "${queueName}"`, () =>

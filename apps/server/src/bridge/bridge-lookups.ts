@@ -1,4 +1,4 @@
-import { createBatcher } from '@dropship/core';
+import { createBatcher, createLoader } from '@dropship/core';
 import type { BridgeNonce, Repositories, Store, SubscriptionRecord } from '@dropship/core';
 
 type LookupRepos = Pick<Repositories, 'stores' | 'bridgeNonces' | 'subscriptions'>;
@@ -21,22 +21,24 @@ export interface BridgeLookups {
   subscriptions(storeId: string): Promise<SubscriptionRecord[]>;
 }
 
-function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): Array<T | null> {
-  const found = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => found.get(key) ?? null);
-}
-
 function createBridgeLookups(repos: LookupRepos): BridgeLookups {
-  const sites = createBatcher(async (ids: string[]) =>
-    byKey(ids, await repos.stores.findWithSiteSecrets(ids), (site) => site.store.id),
+  const sites = createLoader(
+    (ids: string[]) => repos.stores.findWithSiteSecrets(ids),
+    (site) => site.store.id,
   );
-  const stores = createBatcher(async (ids: string[]) =>
-    byKey(ids, await repos.stores.findByIds(ids), (store) => store.id),
+  const stores = createLoader(
+    (ids: string[]) => repos.stores.findByIds(ids),
+    (store) => store.id,
   );
   const nonces = createBatcher((items: BridgeNonce[]) => repos.bridgeNonces.rememberMany(items));
   const subscriptions = createBatcher(async (storeIds: string[]) => {
-    const rows = await repos.subscriptions.listByStores(storeIds);
-    return storeIds.map((storeId) => rows.filter((row) => row.storeId === storeId));
+    const byStore = new Map<string, SubscriptionRecord[]>();
+    for (const row of await repos.subscriptions.listByStores(storeIds)) {
+      const rows = byStore.get(row.storeId);
+      if (rows) rows.push(row);
+      else byStore.set(row.storeId, [row]);
+    }
+    return storeIds.map((storeId) => byStore.get(storeId) ?? []);
   });
   return {
     site: (id) => sites.run(id),

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { createBatcher, isStaleDisconnect, LifecycleSources, Platforms } from '@dropship/core';
+import { createLoader, isStaleDisconnect, LifecycleSources, Platforms } from '@dropship/core';
 import type { Store } from '@dropship/core';
 import type { IngestEventParams } from '@dropship/lifecycle';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
@@ -40,7 +40,10 @@ function recordOnlyReason(store: Store | null, webhook: VerifiedWebhook): Ingest
  * throws UNAVAILABLE: 503, and Shopify retries.
  */
 export function appUninstalled(deps: Deps): RequestHandler {
-  const findStore = createBatcher((domains: string[]) => findShopifyStores(deps, domains));
+  const findStore = createLoader(
+    (domains: string[]) => deps.repos.stores.findByDomains(Platforms.shopify, domains),
+    (store) => store.domain,
+  );
   return async (req, res) => {
     const { webhook, rawBody } = deliveryOf(res);
     const parsed = parseTopicPayload(ShopifyTopics.appUninstalled, rawBody);
@@ -61,11 +64,4 @@ export function appUninstalled(deps: Deps): RequestHandler {
     if (result.status === 'duplicate') res.locals.webhookDuplicate = true;
     res.status(200).json({ status: result.status, outcome: result.event.outcome });
   };
-}
-
-/** The Shopify stores of these domains, in the same order (null where none is recorded). */
-async function findShopifyStores(deps: Deps, domains: string[]): Promise<Array<Store | null>> {
-  const stores = await deps.repos.stores.findByDomains(Platforms.shopify, domains);
-  const byDomain = new Map(stores.map((store) => [store.domain, store]));
-  return domains.map((domain) => byDomain.get(domain) ?? null);
 }

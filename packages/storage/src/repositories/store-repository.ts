@@ -67,6 +67,9 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     return row ? toStore(row) : null;
   };
 
+  const rowsByIds = async (ids: readonly string[]): Promise<Row[]> =>
+    ids.length === 0 ? [] : ((await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[]);
+
   const update = async (id: string, patch: StorePatch, expectedState?: StoreState): Promise<number> => {
     const changes = { ...toColumns(codec, STORE_COLUMNS, patch), updated_at: codec.date(new Date()) };
     const query = knex(TABLE).where({ id });
@@ -159,14 +162,11 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       return (await update(id, { automationEnabled: enabled })) > 0;
     },
     async findWithSiteSecrets(ids) {
-      if (ids.length === 0) return [];
-      const rows = (await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[];
+      const rows = await rowsByIds(ids);
       return rows.map((row) => ({ store: toStore(row), siteSecret: decrypt(row.site_secret_enc) }));
     },
     async findByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = (await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[];
-      return rows.map(toStore);
+      return (await rowsByIds(ids)).map(toStore);
     },
     async getCredentials(id) {
       const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
