@@ -68,6 +68,43 @@ describe('openDatabase', () => {
     }
   });
 
+  it('copies the WAL back into the SQLite file from its own thread, not on the writing connection', async () => {
+    const db = await openDatabase({ dataDir });
+    const file = path.join(dataDir, 'dropship.sqlite');
+    try {
+      await db.knex.schema.createTable('t', (table) => table.text('x'));
+      const sizeBefore = fs.statSync(file).size;
+      // ~2,000 pages: far below the writing connection's own checkpoint threshold.
+      const filler = 'x'.repeat(4000);
+      await db.knex.transaction(async (tx) => {
+        for (let i = 0; i < 40; i += 1) {
+          await tx('t').insert(Array.from({ length: 50 }, () => ({ x: filler })));
+        }
+      });
+      const deadline = Date.now() + 5_000;
+      while (fs.statSync(file).size < sizeBefore + 7_000_000 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(fs.statSync(file).size).toBeGreaterThanOrEqual(sizeBefore + 7_000_000);
+      expect(await db.knex('t').count({ n: '*' })).toEqual([{ n: 2000 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs a repeated statement again after a schema change (prepared statements are cached)', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      await db.knex.schema.createTable('t', (table) => table.integer('x'));
+      await db.knex('t').insert({ x: 1 });
+      expect(await db.knex('t').select('*')).toEqual([{ x: 1 }]);
+      await db.knex.schema.alterTable('t', (table) => table.integer('y').defaultTo(2));
+      expect(await db.knex('t').select('*')).toEqual([{ x: 1, y: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('keeps an in-memory SQLite database alive for the life of the pool', async () => {
     const db = await openDatabase({ url: 'sqlite::memory:', dataDir });
     try {

@@ -6,6 +6,10 @@ import { ErrorKinds } from '@dropship/core';
 import { StorageError, toStorageError } from './errors';
 import { parseDatabaseUrl } from './database-url';
 import type { DatabaseTarget, Dialect } from './database-url';
+import { configureConnection } from './sqlite/connection';
+import type { SqliteConnection } from './sqlite/connection';
+import { startWalCheckpointer } from './sqlite/wal-checkpointer';
+import type { WalCheckpointer } from './sqlite/wal-checkpointer';
 
 export interface OpenDatabaseOptions {
   /** undefined or `sqlite:…` for SQLite, `postgres://…[?schema=name]` for PostgreSQL. */
@@ -27,10 +31,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-interface SqliteConnection {
-  pragma(source: string): unknown;
-}
-
 function sqliteConfig(
   target: Extract<DatabaseTarget, { dialect: 'sqlite' }>,
   options: OpenDatabaseOptions,
@@ -48,14 +48,7 @@ function sqliteConfig(
       idleTimeoutMillis: target.inMemory ? Number.MAX_SAFE_INTEGER : 30_000,
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) {
         try {
-          if (!target.inMemory) connection.pragma('journal_mode = WAL');
-          // In WAL mode NORMAL still survives a crash of the process (the fault
-          // model of a webhook answered 2xx); only an OS crash or power loss can
-          // roll back the last commits. Deployments that need that too run on
-          // PostgreSQL (docs/operations.md). FULL costs an fsync per commit.
-          connection.pragma('synchronous = NORMAL');
-          connection.pragma('busy_timeout = 5000');
-          connection.pragma('foreign_keys = ON');
+          configureConnection(connection, target.inMemory);
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);
@@ -122,17 +115,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       debug: () => undefined,
     },
   });
+  let checkpointer: WalCheckpointer | undefined;
+  const close = async () => {
+    await knex.destroy();
+    await checkpointer?.stop();
+  };
   const database: Database = {
     knex,
     dialect: target.dialect,
     schema: target.dialect === 'postgres' ? target.schema : null,
     ping: () => ping(knex, target),
-    close: () => knex.destroy(),
+    close,
   };
   try {
     await database.ping();
+    // After the ping: the file exists and is in WAL mode by then.
+    if (target.dialect === 'sqlite' && !target.inMemory) {
+      checkpointer = startWalCheckpointer({
+        filename: target.filename,
+        onError: (error) =>
+          log('warn', `SQLite checkpoints are back on the writing connection: ${error.message}`),
+      });
+    }
   } catch (error) {
-    await knex.destroy();
+    await close();
     throw error;
   }
   return database;

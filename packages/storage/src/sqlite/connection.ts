@@ -1,0 +1,51 @@
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
+
+/** The better-sqlite3 connection methods the set-up uses. */
+export interface SqliteConnection {
+  pragma(source: string): unknown;
+  prepare(source: string): unknown;
+}
+
+// Knex compiles the same few statements over and over (one per batch size of a
+// hot query); better-sqlite3 would parse and plan each one again.
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Keeps the last prepared statements of a connection by their SQL text.
+ * Knex runs each statement to completion (`all` or `run`) before the next,
+ * so one statement object can serve every call; SQLite re-prepares it by
+ * itself after a schema change.
+ */
+export function cacheStatements(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, unknown>();
+  connection.prepare = (source: string) => {
+    const cached = cache.get(source);
+    if (cached !== undefined) {
+      // Re-inserted: the Map's order is then least recently used first.
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return statement;
+  };
+}
+
+/** The pragmas every connection gets (an in-memory database has no WAL), and its statement cache. */
+export function configureConnection(connection: SqliteConnection, inMemory: boolean): void {
+  if (!inMemory) {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  }
+  // In WAL mode NORMAL still survives a crash of the process (the fault
+  // model of a webhook answered 2xx); only an OS crash or power loss can
+  // roll back the last commits. Deployments that need that too run on
+  // PostgreSQL (docs/operations.md). FULL costs an fsync per commit.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+  cacheStatements(connection);
+}

@@ -1,0 +1,74 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * WAL pages after which the writing connection checkpoints by itself. The
+ * checkpointer keeps the WAL far below this; it only matters if that thread
+ * is gone (the process keeps working, its checkpoints back on the writer).
+ */
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+
+export interface WalCheckpointerOptions {
+  filename: string;
+  /** How often the thread copies the WAL back into the database. Default 50 ms. */
+  intervalMs?: number;
+  /** Past this many WAL pages a checkpoint also truncates the WAL (writers wait for it). Default 4,000 (16 MB). */
+  truncateAbovePages?: number;
+  onError?: (error: Error) => void;
+}
+
+export interface WalCheckpointer {
+  stop(): Promise<void>;
+}
+
+// Runs in the thread: its own connection, PASSIVE checkpoints (they never
+// block the writer), and a TRUNCATE one when a steady stream of commits has
+// kept the WAL from restarting. `busy` = 1 means another checkpoint ran.
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.filename, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const tick = () => {
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+  if (result && result.log > workerData.truncateAbovePages) db.pragma('wal_checkpoint(TRUNCATE)');
+};
+const timer = setInterval(tick, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  try { tick(); } finally { db.close(); parentPort.close(); }
+});
+`;
+
+/**
+ * Checkpoints a WAL-mode SQLite file from a worker thread with its own
+ * connection. A checkpoint copies committed pages into the database file and
+ * syncs it: on the writing connection (SQLite's default, every 1,000 pages)
+ * that work would stall whatever commits next.
+ */
+export function startWalCheckpointer(options: WalCheckpointerOptions): WalCheckpointer {
+  const worker = new Worker(THREAD_SOURCE, {
+    eval: true,
+    workerData: {
+      filename: options.filename,
+      driver: require.resolve('better-sqlite3'),
+      intervalMs: options.intervalMs ?? 50,
+      truncateAbovePages: options.truncateAbovePages ?? 4_000,
+    },
+  });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('error', (error) => options.onError?.(error));
+  // A process that forgets to close its database still exits.
+  worker.unref();
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        worker.postMessage('stop');
+        const timer = setTimeout(() => void worker.terminate(), 5_000);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}
