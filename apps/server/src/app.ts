@@ -1,6 +1,9 @@
 import express from 'express';
 import type { Express } from 'express';
 import { bodyParsers } from './http/body-parsers';
+import { directRoutes } from './http/direct-routes';
+import { eventDirectRoutes } from './bridge';
+import { shopifyWebhookDirectRoutes } from './shopify/webhook-routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { rateLimits } from './http/rate-limit';
 import { requestContext } from './http/request-context';
@@ -25,7 +28,11 @@ export function createApp(deps: ServerDeps): Express {
       ...(deps.options?.rateLimits ? { limits: deps.options.rateLimits } : {}),
     }),
   );
-  app.use(bodyParsers(deps.options?.bodyLimit ?? DEFAULT_BODY_LIMIT));
+  const bodyLimit = deps.options?.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  app.use(
+    directRoutes({ bodyLimit, routes: [...shopifyWebhookDirectRoutes(deps), ...eventDirectRoutes(deps)] }),
+  );
+  app.use(bodyParsers(bodyLimit));
   mountRoutes(app, deps);
   app.use(notFoundHandler);
   app.use(errorHandler);

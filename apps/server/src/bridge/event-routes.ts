@@ -4,6 +4,7 @@ import { LifecycleSources, StoreStates } from '@dropship/core';
 import type { LifecycleSource, Store } from '@dropship/core';
 import { BridgeEventTypes, BridgePaths, parseBridgeBody } from '@dropship/woocommerce';
 import type { BridgeEventType } from '@dropship/woocommerce';
+import type { DirectRoute } from '../http/direct-routes';
 import type { ServerDeps } from '../server-deps';
 import { authenticateBridge } from './authenticate-bridge';
 import { bridgeLookups } from './bridge-lookups';
@@ -118,12 +119,21 @@ async function getSubscription(deps: ServerDeps, req: Request, res: Response): P
 
 type Handler = (deps: ServerDeps, req: Request, res: Response) => Promise<void>;
 
+const bind = (deps: ServerDeps, handler: Handler) => (req: Request, res: Response) => handler(deps, req, res);
+
+/** The signed POSTs a site sends most, for the app's direct routes (http/direct-routes.ts). */
+export function eventDirectRoutes(deps: ServerDeps): DirectRoute[] {
+  return [
+    { method: 'POST', path: BridgePaths.events, handlers: [bind(deps, postEvent)] },
+    { method: 'POST', path: BridgePaths.heartbeat, handlers: [bind(deps, postHeartbeat)] },
+  ];
+}
+
 /** The signed endpoints of a connected site. */
 export function eventRoutes(deps: ServerDeps): Router {
   const router = Router();
-  const bind = (handler: Handler) => (req: Request, res: Response) => handler(deps, req, res);
-  router.post(BridgePaths.events, bind(postEvent));
-  router.post(BridgePaths.heartbeat, bind(postHeartbeat));
-  router.get(BridgePaths.subscription, bind(getSubscription));
+  router.post(BridgePaths.events, bind(deps, postEvent));
+  router.post(BridgePaths.heartbeat, bind(deps, postHeartbeat));
+  router.get(BridgePaths.subscription, bind(deps, getSubscription));
   return router;
 }

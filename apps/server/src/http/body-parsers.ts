@@ -12,7 +12,8 @@ export function rawBodyOf(req: IncomingMessage): Buffer | undefined {
   return rawBodies.get(req);
 }
 
-function keepRawBody(req: IncomingMessage, _res: unknown, buffer: Buffer): void {
+/** Keeps a body's bytes for rawBodyOf (the `verify` hook of body-parser). */
+export function keepRawBody(req: IncomingMessage, _res: unknown, buffer: Buffer): void {
   rawBodies.set(req, buffer);
 }
 

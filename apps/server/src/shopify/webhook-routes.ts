@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 import { ComplianceTopics, ShopifyTopics } from '@dropship/shopify';
+import type { DirectRoute } from '../http/direct-routes';
 import type { ServerDeps } from '../server-deps';
 import { appSubscriptionsUpdate } from './app-subscriptions-update';
 import { appUninstalled } from './app-uninstalled';
@@ -58,16 +59,27 @@ function countOutcome(route: ShopifyWebhookRoute): RequestHandler {
   };
 }
 
-/** POST routes for every Shopify webhook: verify (raw bytes, HMAC) → handler. */
+/** A webhook's handlers in order: count the outcome, verify (raw bytes, HMAC), handle. */
+function webhookHandlers(deps: ServerDeps, route: ShopifyWebhookRoute): RequestHandler[] {
+  return [
+    countOutcome(route),
+    verifyWebhook(deps.config.shopify.apiSecret, route.topics),
+    route.handler(deps),
+  ];
+}
+
+/** Every Shopify webhook for the app's direct routes (http/direct-routes.ts). */
+export function shopifyWebhookDirectRoutes(deps: ServerDeps): DirectRoute[] {
+  return shopifyWebhookRoutes.map((route) => ({
+    method: 'POST',
+    path: route.path,
+    handlers: webhookHandlers(deps, route),
+  }));
+}
+
+/** POST routes for every Shopify webhook, for requests the direct routes leave to the routers. */
 export function shopifyWebhookRouter(deps: ServerDeps): Router {
   const router = Router();
-  for (const route of shopifyWebhookRoutes) {
-    router.post(
-      route.path,
-      countOutcome(route),
-      verifyWebhook(deps.config.shopify.apiSecret, route.topics),
-      route.handler(deps),
-    );
-  }
+  for (const route of shopifyWebhookRoutes) router.post(route.path, ...webhookHandlers(deps, route));
   return router;
 }
