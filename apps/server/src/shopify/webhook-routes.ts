@@ -59,13 +59,27 @@ function countOutcome(route: ShopifyWebhookRoute): RequestHandler {
   };
 }
 
+// One set per app: the direct routes and the router share the handlers (and
+// the batches some of them hold) rather than building them twice.
+const handlersByDeps = new WeakMap<ServerDeps, Map<ShopifyWebhookRoute, RequestHandler[]>>();
+
 /** A webhook's handlers in order: count the outcome, verify (raw bytes, HMAC), handle. */
 function webhookHandlers(deps: ServerDeps, route: ShopifyWebhookRoute): RequestHandler[] {
-  return [
-    countOutcome(route),
-    verifyWebhook(deps.config.shopify.apiSecret, route.topics),
-    route.handler(deps),
-  ];
+  let built = handlersByDeps.get(deps);
+  if (!built) {
+    built = new Map();
+    handlersByDeps.set(deps, built);
+  }
+  let handlers = built.get(route);
+  if (!handlers) {
+    handlers = [
+      countOutcome(route),
+      verifyWebhook(deps.config.shopify.apiSecret, route.topics),
+      route.handler(deps),
+    ];
+    built.set(route, handlers);
+  }
+  return handlers;
 }
 
 /** Every Shopify webhook for the app's direct routes (http/direct-routes.ts). */
