@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditRepository } from '@dropship/core';
-import { newId, str, strOrNull } from './context';
+import { newTimeOrderedId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'audit_log';
@@ -22,7 +22,7 @@ export function createAuditRepository(ctx: RepositoryContext): AuditRepository {
   return {
     async append(params) {
       const entry: AuditEntry = {
-        id: newId(),
+        id: newTimeOrderedId(),
         at: params.at ?? new Date(),
         actorType: params.actorType,
         actorId: params.actorId ?? null,

@@ -16,6 +16,21 @@ export type Row = Record<string, unknown>;
 
 export const newId = (): string => crypto.randomUUID();
 
+/**
+ * A UUIDv7 (RFC 9562 §5.7): 48 bits of Unix milliseconds, then random bits.
+ * For the append-only logs (lifecycle events, outbox, reports, audit): their
+ * primary-key index then grows at its right edge instead of dirtying a
+ * random page per row, which on SQLite is a page written to the WAL at each
+ * commit (measured: 13 µs of 53 µs per lifecycle event). Not for ids that
+ * leave the platform, whose creation time is nobody's business.
+ */
+export function newTimeOrderedId(now: number = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0').slice(-12);
+  const random = crypto.randomUUID();
+  // random is xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: keep its variant and random tail, set version 7.
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
+}
+
 export function str(value: unknown): string {
   return String(value);
 }

@@ -6,7 +6,7 @@ import type {
   SaveDisconnectReportParams,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { insertOnce, newId, str } from './context';
+import { insertOnce, newTimeOrderedId, str } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'disconnect_reports';
@@ -62,7 +62,7 @@ export function createDisconnectReportRepository(ctx: RepositoryContext): Discon
         knex,
         TABLE,
         {
-          id: newId(),
+          id: newTimeOrderedId(),
           store_id: params.storeId,
           event_id: params.eventId,
           source: params.source,

@@ -4,7 +4,7 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { newId, str, strOrNull } from './context';
+import { newTimeOrderedId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'lifecycle_events';
@@ -34,7 +34,7 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   };
 
   const toRow = (params: RecordLifecycleEventParams): Row & { id: string } => ({
-    id: newId(),
+    id: newTimeOrderedId(),
     channel: params.channel,
     delivery_id: params.deliveryId,
     store_id: params.storeId ?? null,

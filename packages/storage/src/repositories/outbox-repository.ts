@@ -5,7 +5,7 @@ import type {
   OutboxRepository,
   OutboxStatus,
 } from '@dropship/core';
-import { insertOnce, newId, str, strOrNull } from './context';
+import { insertOnce, newTimeOrderedId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'outbox_messages';
@@ -40,7 +40,7 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
         knex,
         TABLE,
         {
-          id: newId(),
+          id: newTimeOrderedId(),
           idempotency_key: params.idempotencyKey,
           to_address: params.to,
           subject: params.subject,
