@@ -63,18 +63,16 @@ export function describeUninstallScenarios(dialect: 'sqlite' | 'postgres'): void
 
       await app.stack.queues.scheduleOrderSync(store.id, { everyMs: 60_000 });
       const body = app.standIn.uninstall(shop);
-      const started = performance.now();
       const answer = await app.deliver(UNINSTALL, {
         topic: 'app/uninstalled',
         shop,
         body,
         triggeredAt: app.stack.clock.now(),
       });
-      const elapsed = performance.now() - started;
       expect(answer.status).toBe(200);
-      expect(elapsed).toBeLessThan(100);
       // The 200 comes once order automation has stopped: the store out of `connected`, its gate
-      // closed and its order-sync schedule gone. The worker does the rest.
+      // closed and its order-sync schedule gone. The worker does the rest (billing, report,
+      // `disconnected`), after the answer: how fast the answer is, the ingest benchmark measures.
       expect(await storeOf(shop)).toMatchObject({
         state: 'disconnecting',
         automationEnabled: false,
