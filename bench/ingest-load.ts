@@ -5,6 +5,7 @@
  *   --url --target=shopify|bridge --targets=<file> --from --count --secret
  *   --mode=closed --connections=64          as fast as 64 keep-alive connections go
  *   --mode=open --rate=1000 --sends=<file>  a fixed arrival rate; send times written for the end-to-end measure
+ *   --measure-from=<n>                       open loop: the first n requests warm the server up, unmeasured
  * Prints `RESULT {sent, ok, seconds, rps, p50Ms, p99Ms, statuses}`.
  */
 import crypto from 'node:crypto';
@@ -137,27 +138,37 @@ async function closedLoop(
   return { latencies, statuses, sends: [], seconds: (performance.now() - started) / 1000 };
 }
 
-/** Open loop: requests leave on schedule whatever the answers, as webhooks arrive. */
+/**
+ * Open loop: requests leave on schedule whatever the answers, as webhooks
+ * arrive. The first `measureFrom` go out at the same rate but are not
+ * measured: a freshly started server compiles its hot path and its client
+ * opens its connections during them, and the figures are the steady state's.
+ */
 async function openLoop(
   agent: http.Agent,
   url: URL,
   requests: PreparedRequest[],
   rate: number,
+  measureFrom: number,
 ): Promise<Outcome> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const sends: Array<[string, number]> = [];
   const pending: Array<Promise<void>> = [];
   const started = performance.now();
+  let measureStarted = started;
   let sent = 0;
   while (sent < requests.length) {
     const due = Math.min(requests.length, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent += 1) {
       const request = requests[sent] as PreparedRequest;
+      const measured = sent >= measureFrom;
+      if (sent === measureFrom) measureStarted = performance.now();
       const t0 = performance.now();
-      sends.push([request.key, Date.now()]);
+      if (measured) sends.push([request.key, Date.now()]);
       pending.push(
         sendOne(agent, url, request).then((status) => {
+          if (!measured) return;
           latencies.push(performance.now() - t0);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }),
@@ -166,7 +177,7 @@ async function openLoop(
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   await Promise.all(pending);
-  return { latencies, statuses, sends, seconds: (performance.now() - started) / 1000 };
+  return { latencies, statuses, sends, seconds: (performance.now() - measureStarted) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -183,20 +194,21 @@ async function main(): Promise<void> {
   if (requests.length < count)
     throw new Error(`only ${requests.length} targets from ${from}; seed more with --stores`);
   const open = flags.get('mode') === 'open';
+  const measureFrom = open ? Number(flags.get('measure-from') ?? 0) : 0;
   const connections = Number(flags.get('connections') ?? 64);
   const agent = new http.Agent({ keepAlive: true, maxSockets: open ? 512 : connections });
   const outcome = open
-    ? await openLoop(agent, url, requests, Number(flags.get('rate') ?? 1000))
+    ? await openLoop(agent, url, requests, Number(flags.get('rate') ?? 1000), measureFrom)
     : await closedLoop(agent, url, requests, connections);
   agent.destroy();
   const sendsFile = flags.get('sends');
   if (sendsFile) fs.writeFileSync(sendsFile, JSON.stringify(outcome.sends));
   const sorted = outcome.latencies.sort((a, b) => a - b);
   emit({
-    sent: requests.length,
+    sent: requests.length - measureFrom,
     ok: outcome.statuses.get(200) ?? 0,
     seconds: round(outcome.seconds),
-    rps: Math.round(requests.length / outcome.seconds),
+    rps: Math.round((requests.length - measureFrom) / outcome.seconds),
     p50Ms: round(percentile(sorted, 50)),
     p99Ms: round(percentile(sorted, 99)),
     statuses: Object.fromEntries(outcome.statuses),

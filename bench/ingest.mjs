@@ -10,9 +10,9 @@
  *
  *   node bench/ingest.mjs                                  the full run (~4 min)
  *   node bench/ingest.mjs --requests=2000 --seconds=2 --no-write   a short smoke run
- *   flags: --requests=10000 --warmup=1000 --connections=64 --rate=1000 --seconds=10
+ *   flags: --requests=10000 --warmup=1000 --connections=64 --rate=1000 --seconds=10 --e2e-warmup=2000
  *          --dialects=sqlite,postgres --targets=shopify,bridge --worker-concurrency=32 --worker-nice=10 --no-write
- *          --cpu-prof[=dir]   profiles each server process (node --cpu-prof) for a look at the hot path
+ *          --cpu-prof[=dir]   profiles each server and worker process (node --cpu-prof) for a look at the hot path
  *
  * Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -46,6 +46,7 @@ const settings = {
   connections: num('connections', 64),
   rate: num('rate', 1000),
   seconds: num('seconds', 10),
+  e2eWarmup: num('e2e-warmup', 2_000),
   workerConcurrency: num('worker-concurrency', 32),
   workerNice: num('worker-nice', 10),
   dialects: (flags.get('dialects') ?? 'sqlite,postgres').split(','),
@@ -60,6 +61,12 @@ const env = { ...process.env, DROPSHIP_BENCH_BUILD: build };
 const require = createRequire(import.meta.url);
 require(resolver);
 const support = require(path.join(build, 'bench', 'support.js'));
+
+/** Node flags that profile a process when --cpu-prof is given. */
+function profiling() {
+  const dir = flags.get('cpu-prof') === 'true' ? 'bench-profiles' : flags.get('cpu-prof');
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
 
 function script(file) {
   return ['-r', resolver, path.join(build, 'bench', file)];
@@ -146,11 +153,9 @@ async function startAppServer(location, prefix) {
     OPS_TOKEN: crypto.randomBytes(32).toString('hex'),
     METRICS_TOKEN: crypto.randomBytes(32).toString('hex'),
   };
-  const profileDir = flags.get('cpu-prof') === 'true' ? 'bench-profiles' : flags.get('cpu-prof');
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, '-r', resolver, path.join(build, 'apps', 'cli', 'src', 'main.js'), 'start', 'server'],
+    [...profiling(), '-r', resolver, path.join(build, 'apps', 'cli', 'src', 'main.js'), 'start', 'server'],
     {
       cwd: root,
       env: serverEnv,
@@ -237,19 +242,23 @@ async function throughput(setup, target) {
 
 /** Open loop at `rate` for `seconds`, the worker in its own process; send → job done, per store. */
 async function endToEnd(setup, target) {
-  const { requests, warmup, rate, seconds, workerConcurrency } = settings;
+  const { requests, warmup, rate, seconds, workerConcurrency, e2eWarmup } = settings;
   const prefix = support.uniquePrefix('e2e');
+  // Stores after the throughput phase's: first the warm-up's, then the measured ones.
+  const first = warmup + requests;
+  const measuredFrom = first + e2eWarmup;
   const done = new Map();
   let buffered = '';
   let ready = false;
   const worker = await startProcess(
     [
+      ...profiling(),
       ...script('ingest-worker.js'),
       `--location=${JSON.stringify(setup.location)}`,
       `--redis=${redisUrl}`,
       `--prefix=${prefix}`,
       `--concurrency=${workerConcurrency}`,
-      `--schedule=${setup.targetsFile},${target},${warmup + requests},${rate * seconds}`,
+      `--schedule=${setup.targetsFile},${target},${first},${e2eWarmup + rate * seconds}`,
       `--nice=${settings.workerNice}`,
     ],
     {
@@ -269,9 +278,10 @@ async function endToEnd(setup, target) {
   const app = await startAppServer(setup.location, prefix);
   const count = rate * seconds;
   const sendsFile = path.join(setup.location.dataDir, `sends-${prefix}.json`);
-  const http = load(app.url, target, setup.targetsFile, warmup + requests, count, [
+  const http = load(app.url, target, setup.targetsFile, first, e2eWarmup + count, [
     '--mode=open',
     `--rate=${rate}`,
+    `--measure-from=${e2eWarmup}`,
     `--sends=${sendsFile}`,
   ]);
   const stopped = runSync('ingest-check.js', [
@@ -280,7 +290,7 @@ async function endToEnd(setup, target) {
     `--prefix=${prefix}`,
     `--targets=${setup.targetsFile}`,
     `--target=${target}`,
-    `--from=${warmup + requests}`,
+    `--from=${measuredFrom}`,
     `--count=${count}`,
   ]);
   const sends = JSON.parse(fs.readFileSync(sendsFile, 'utf8'));
@@ -337,7 +347,7 @@ function allStopped(e2e) {
 /** What the figures say, computed from them: which targets hold and what bounds them on this machine. */
 function reading(results) {
   if (results.length === 0) return '';
-  const { connections, rate, workerNice } = settings;
+  const { connections, rate, workerNice, e2eWarmup } = settings;
   const needed = Math.ceil((connections / 25) * 1000);
   const bestFloor = Math.max(...results.map((r) => r.floor.rps));
   const floorHeld = results.some((r) => r.floor.p99Ms <= 25);
@@ -352,7 +362,7 @@ function reading(results) {
     '**Reading the figures.**',
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld ? 'and held a p99 under 25 ms in some rows' : 'yet its own p99 stayed above 25 ms in every row'}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections alone costs most of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site, replay-guard and subscription reads. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are direct routes (their handlers run without walking the routers). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own. The floor makes no SQL at all.',
-    `- End to end, "automation stopped" is the time from a request being sent to its 2xx: the server answers only after the store has left \`connected\` (gate closed, schedule removed), and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The disconnect job that follows (billing, products-left report, \`disconnected\`, notices) ran in one worker process at nice ${workerNice}, on the same two cores: it finished its backlog at about ${jobRates}, so its end-to-end times are those of a queue. ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
+    `- End to end, "automation stopped" is the time from a request being sent to its 2xx: the server answers only after the store has left \`connected\` (gate closed, schedule removed), and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, falls behind for about its first second and a half while its client opens several hundred connections at once (its listen queue was seen at 450), and without the warm-up those requests alone make a p99 of 2–4 s; a deployment adding a server under load sees the same, and should let it warm up before it takes its share. The disconnect job that follows (billing, products-left report, \`disconnected\`, notices) ran in one worker process at nice ${workerNice}, on the same two cores: it finished its backlog at about ${jobRates}, so its end-to-end times are those of a queue. ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
   ].join('\n');
 }
 
@@ -376,7 +386,8 @@ const loadAtStart = os.loadavg()[0];
 const results = [];
 try {
   for (const dialect of settings.dialects) {
-    const perTarget = settings.warmup + settings.requests + settings.rate * settings.seconds;
+    const perTarget =
+      settings.warmup + settings.requests + settings.e2eWarmup + settings.rate * settings.seconds;
     console.log(
       `== ${dialect}: seeding ${perTarget.toLocaleString('en')} Shopify stores and ${perTarget.toLocaleString('en')} WordPress sites`,
     );
@@ -412,7 +423,7 @@ const body = [
   '',
   machine(),
   '',
-  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers. The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each of the ${(settings.rate * settings.seconds).toLocaleString('en')} stores gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second for ${settings.seconds} s while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
+  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers. The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
   '',
   rows(results),
   '',
