@@ -26,8 +26,8 @@ interface StormParams {
   label: string;
   stack: TestStack;
   stores: number;
-  /** Starts the outage; resolves when the database is back. */
-  outage(): Promise<void>;
+  /** Starts the outage; resolves once it is in effect, with `over` resolving when the database is back. */
+  outage(): Promise<{ over: Promise<void> }>;
 }
 
 /**
@@ -42,11 +42,11 @@ async function stormThroughOutage({ label, stack, stores: count, outage }: Storm
     const stores = await seedShopifyStores(stack.repos, count, now, 'db');
     const deliveries = stores.map((store) => uninstallDelivery(store.domain, now));
     worker = await runWorker(stack, { redisUrl: TEST_REDIS_URL, prefix: stack.queues.prefix });
-    let back: Promise<void> | undefined;
-    const statuses = await sendAll(server.origin, deliveries, 16, (answered) => {
-      if (answered === Math.floor(count / 4)) back = outage();
+    let over: Promise<void> | undefined;
+    const statuses = await sendAll(server.origin, deliveries, 16, async (answered) => {
+      if (answered === Math.floor(count / 4)) ({ over } = await outage());
     });
-    await back;
+    await over;
     const firstRound = statuses.slice();
     const refused = firstRound.filter((status) => !is2xx(status));
     expect(refused.filter((status) => status >= 400 && status < 500)).toEqual([]);
@@ -96,8 +96,8 @@ describe('the database unavailable during a webhook storm', () => {
         stores: 200,
         outage: async () => {
           proxy.down();
-          await new Promise((resolve) => setTimeout(resolve, 2000));
-          proxy.up();
+          const over = new Promise<void>((resolve) => setTimeout(resolve, 2000)).then(() => proxy.up());
+          return { over };
         },
       });
     } finally {
@@ -116,7 +116,7 @@ describe('the database unavailable during a webhook storm', () => {
         stores: 120,
         outage: async () => {
           const lock = await holdSqliteLock(path.join(stack.config.dataDir, 'dropship.sqlite'), 7000);
-          await lock.released;
+          return { over: lock.released };
         },
       });
     } finally {

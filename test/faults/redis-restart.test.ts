@@ -43,14 +43,11 @@ test('Redis killed and restarted during a webhook storm: every uninstall answere
   worker = await runWorker(stack, { redisUrl: redis.url, prefix: stack.queues.prefix });
 
   let outage: Promise<void> | undefined;
-  const statuses = await sendAll(server.origin, deliveries, 16, (answered) => {
+  const statuses = await sendAll(server.origin, deliveries, 16, async (answered) => {
     if (answered !== Math.floor(STORES / 3)) return;
     // Down for 1.5 s while requests keep arriving, then back with its AOF.
-    outage = (async () => {
-      await redis.stop('SIGKILL');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await redis.start();
-    })();
+    await redis.stop('SIGKILL');
+    outage = new Promise<void>((resolve) => setTimeout(resolve, 1500)).then(() => redis.start());
   });
   await outage;
 

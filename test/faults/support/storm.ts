@@ -114,7 +114,11 @@ export async function send(origin: string, delivery: Delivery, path = UNINSTALL_
   }
 }
 
-/** Sends every delivery with `concurrency` in flight; calls `onAnswer` after each answer. */
+/**
+ * Sends every delivery with `concurrency` in flight; calls `onAnswer` after each
+ * answer. While a promise it returns is pending no new request starts, so a
+ * fault can be put in place before the rest of the storm arrives.
+ */
 export async function sendAll(
   origin: string,
   deliveries: readonly Delivery[],
@@ -124,13 +128,17 @@ export async function sendAll(
   const statuses: number[] = new Array<number>(deliveries.length).fill(-1);
   let next = 0;
   let answered = 0;
+  let hold: Promise<void> | undefined;
   const lane = async () => {
-    while (next < deliveries.length) {
+    for (;;) {
+      await hold;
+      if (next >= deliveries.length) return;
       const index = next;
       next += 1;
       statuses[index] = await send(origin, deliveries[index] as Delivery);
       answered += 1;
-      await onAnswer(answered);
+      const pending = onAnswer(answered);
+      if (pending) hold = pending;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
