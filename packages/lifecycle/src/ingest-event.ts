@@ -43,7 +43,7 @@ export interface EnqueueDeps {
 }
 
 export interface IngestDeps extends EnqueueDeps {
-  repos: Pick<Repositories, 'lifecycleEvents' | 'stores' | 'transaction'>;
+  repos: Pick<Repositories, 'lifecycleEvents'>;
   queues: Pick<Queues, 'enqueueMany' | 'unscheduleOrderSync'>;
 }
 
@@ -85,30 +85,24 @@ export async function ingestEvents(
   list: readonly IngestEventParams[],
 ): Promise<IngestEventResult[]> {
   const receivedAt = deps.clock.now();
-  const recorded = await deps.repos.transaction(async (tx) => {
-    const results = await tx.lifecycleEvents.recordMany(
-      list.map((params) => ({
-        channel: params.channel,
-        deliveryId: params.deliveryId,
-        storeId: params.storeId,
-        source: params.source,
-        topic: params.topic,
-        triggeredAt: params.triggeredAt,
-        receivedAt,
-        payload: params.payload,
-        outcome: params.recordOnly?.outcome ?? 'pending',
-        outcomeReason: params.recordOnly?.reason ?? null,
-        correlationId: params.correlationId,
-      })),
-    );
-    const disconnects = list.flatMap((params, index) =>
-      results[index]?.inserted && beginsDisconnect(params)
-        ? [{ storeId: params.storeId, at: params.triggeredAt ?? receivedAt, source: params.source }]
-        : [],
-    );
-    const moved = disconnects.length > 0 ? await tx.stores.beginDisconnects(disconnects) : [];
-    return { results, moved };
-  });
+  const recorded = await deps.repos.lifecycleEvents.recordAndBeginDisconnects(
+    list.map((params) => ({
+      channel: params.channel,
+      deliveryId: params.deliveryId,
+      storeId: params.storeId,
+      source: params.source,
+      topic: params.topic,
+      triggeredAt: params.triggeredAt,
+      receivedAt,
+      payload: params.payload,
+      outcome: params.recordOnly?.outcome ?? 'pending',
+      outcomeReason: params.recordOnly?.reason ?? null,
+      correlationId: params.correlationId,
+      disconnect: beginsDisconnect(params)
+        ? { at: params.triggeredAt ?? receivedAt, source: params.source }
+        : undefined,
+    })),
+  );
   const results = recorded.results.map((result, index): IngestEventResult => {
     if (!result.inserted) return { status: 'duplicate', event: result.existing };
     return list[index]?.recordOnly !== undefined

@@ -301,6 +301,21 @@ export interface RecordLifecycleEventParams {
 export type RecordLifecycleEventResult =
   { inserted: true; event: LifecycleEvent } | { inserted: false; existing: LifecycleEvent };
 
+export interface RecordAndDisconnectParams extends RecordLifecycleEventParams {
+  /**
+   * Set when this event, if it is new, begins its store's disconnect
+   * (StoreRepository.beginDisconnects: `storeId` must be set).
+   */
+  disconnect?: { at: Date; source: LifecycleSource };
+}
+
+export interface RecordAndDisconnectResult {
+  /** One per params, in order, as recordMany. */
+  results: RecordLifecycleEventResult[];
+  /** The stores that left `connected`. */
+  moved: string[];
+}
+
 export interface ListLifecycleEventsParams {
   storeId?: string;
   outcome?: string;
@@ -314,6 +329,12 @@ export interface LifecycleEventRepository {
   record(params: RecordLifecycleEventParams): Promise<RecordLifecycleEventResult>;
   /** `record` for many events in one insert; one result per params, in order (a repeat within the list is a repeat). */
   recordMany(params: readonly RecordLifecycleEventParams[]): Promise<RecordLifecycleEventResult[]>;
+  /**
+   * recordMany, then beginDisconnects for the new events that carry a
+   * `disconnect` (the first of a store wins), as one atomic step. On
+   * PostgreSQL it is one statement: one round trip per batch of deliveries.
+   */
+  recordAndBeginDisconnects(params: readonly RecordAndDisconnectParams[]): Promise<RecordAndDisconnectResult>;
   findById(id: string): Promise<LifecycleEvent | null>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
   markEnqueued(id: string, at: Date): Promise<boolean>;

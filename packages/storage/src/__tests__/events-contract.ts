@@ -64,6 +64,89 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(ids.size).toBe(1);
     });
 
+    it('recordAndBeginDisconnects records the list and moves the stores of its new disconnects, first event of a store winning', async () => {
+      const { repos } = get();
+      const installedAt = new Date('2025-03-01T00:00:00.000Z');
+      const create = () => repos.stores.create({ platform: 'shopify', domain: uniqueDomain(), installedAt });
+      const [plain, twice, stale, already, recordOnly] = [
+        await create(),
+        await create(),
+        await create(),
+        await create(),
+        await create(),
+      ];
+      const earlier = await repos.lifecycleEvents.record(uninstallEvent(`rd-${uniqueDomain()}`, already.id));
+      if (!earlier.inserted) throw new Error('expected a new event');
+      const at = new Date('2025-04-01T08:00:00.250Z');
+      const disconnect = { at, source: 'shopify_uninstall' as const };
+      const fresh = { ...uninstallEvent(`rd-${uniqueDomain()}`, plain.id), disconnect };
+      const { results, moved } = await repos.lifecycleEvents.recordAndBeginDisconnects([
+        fresh,
+        { ...uninstallEvent(`rd-${uniqueDomain()}`, twice.id), disconnect },
+        {
+          ...uninstallEvent(`rd-${uniqueDomain()}`, twice.id),
+          disconnect: { at: new Date('2025-04-02T00:00:00.000Z'), source: 'wp_deleted' },
+        },
+        {
+          ...uninstallEvent(`rd-${uniqueDomain()}`, stale.id),
+          disconnect: { ...disconnect, at: new Date('2025-02-01T00:00:00.000Z') },
+        },
+        // A repeat of an earlier delivery moves nothing, even with a disconnect.
+        { ...uninstallEvent(earlier.event.deliveryId, already.id), disconnect },
+        // A repeat within the list returns the list's first copy.
+        { ...fresh, topic: 'second copy' },
+        {
+          ...uninstallEvent(`rd-${uniqueDomain()}`, recordOnly.id),
+          outcome: 'ignored',
+          outcomeReason: 'test',
+        },
+      ]);
+      expect(results.map((result) => result.inserted)).toEqual([true, true, true, true, false, false, true]);
+      const events = results.map((result) => (result.inserted ? result.event : result.existing));
+      expect(events[4]).toEqual(earlier.event);
+      expect(events[5]).toEqual(events[0]);
+      expect(events[0]).toMatchObject({
+        storeId: plain.id,
+        outcome: 'pending',
+        enqueuedAt: null,
+        payload: fresh.payload,
+      });
+      expect(events[6]).toMatchObject({ outcome: 'ignored', outcomeReason: 'test' });
+      expect(await repos.lifecycleEvents.findById(events[1]?.id ?? '')).toEqual(events[1]);
+      expect(moved.sort()).toEqual([plain.id, twice.id].sort());
+      expect(await repos.stores.findById(twice.id)).toMatchObject({
+        state: 'disconnecting',
+        automationEnabled: false,
+        disconnectSource: 'shopify_uninstall',
+        disconnectedAt: at,
+      });
+      for (const untouched of [stale, already, recordOnly]) {
+        expect(await repos.stores.findById(untouched.id)).toMatchObject({
+          state: 'connected',
+          automationEnabled: true,
+        });
+      }
+      expect(await repos.lifecycleEvents.recordAndBeginDisconnects([])).toEqual({ results: [], moved: [] });
+    });
+
+    it('parallel recordAndBeginDisconnects of one delivery insert one event and move its store once', async () => {
+      const { repos } = get();
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const params = {
+        ...uninstallEvent(`rd-race-${uniqueDomain()}`, store.id),
+        disconnect: { at: new Date('2025-04-01T08:00:00.250Z'), source: 'shopify_uninstall' as const },
+      };
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () => repos.lifecycleEvents.recordAndBeginDisconnects([params])),
+      );
+      expect(outcomes.filter((outcome) => outcome.results[0]?.inserted)).toHaveLength(1);
+      expect(outcomes.flatMap((outcome) => outcome.moved)).toEqual([store.id]);
+      const ids = new Set(
+        outcomes.map(({ results: [result] }) => (result?.inserted ? result.event.id : result?.existing.id)),
+      );
+      expect(ids.size).toBe(1);
+    });
+
     it('events not yet enqueued are listed for recovery until marked enqueued', async () => {
       const { repos } = get();
       const result = await repos.lifecycleEvents.record(uninstallEvent(`enq-${uniqueDomain()}`, null));

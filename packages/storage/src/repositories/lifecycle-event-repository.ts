@@ -1,11 +1,15 @@
+import { StoreStates } from '@dropship/core';
 import type {
   LifecycleEvent,
   LifecycleEventRepository,
+  RecordAndDisconnectParams,
+  RecordAndDisconnectResult,
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
 import { newTimeOrderedId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
+import { createStoreRepository } from './store-repository';
 
 const TABLE = 'lifecycle_events';
 
@@ -67,6 +71,19 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     return new Map(stored.map((row) => [deliveryKey(row), row]));
   };
 
+  /** The results of `rows`, in order, from the rows stored under their delivery keys. */
+  const resultsOf = (rows: readonly Row[], stored: ReadonlyMap<string, Row>): RecordLifecycleEventResult[] =>
+    rows.map((row): RecordLifecycleEventResult => {
+      const found = stored.get(deliveryKey(row));
+      if (!found)
+        throw new Error(
+          `The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`,
+        );
+      return found.id === row.id
+        ? { inserted: true, event: toEvent(found) }
+        : { inserted: false, existing: toEvent(found) };
+    });
+
   /**
    * One INSERT … ON CONFLICT DO NOTHING RETURNING for the whole list: the rows
    * it returns are new; the others (recorded before, or earlier in this list)
@@ -83,22 +100,74 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       .onConflict(['channel', 'delivery_id'])
       .ignore()
       .returning('*')) as Row[];
-    const insertedById = new Map(inserted.map((row) => [str(row.id), row]));
-    const missing = rows.filter((row) => !insertedById.has(row.id));
-    const existing = missing.length > 0 ? await findDeliveries(missing) : new Map<string, Row>();
-    return rows.map((row): RecordLifecycleEventResult => {
-      const mine = insertedById.get(row.id);
-      if (mine) return { inserted: true, event: toEvent(mine) };
-      const stored = existing.get(deliveryKey(row));
-      if (!stored)
-        throw new Error(
-          `The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`,
-        );
-      return { inserted: false, existing: toEvent(stored) };
+    const stored = new Map(inserted.map((row) => [deliveryKey(row), row]));
+    const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
+    if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
+    return resultsOf(rows, stored);
+  };
+
+  /** SQLite (no round trips to save): recordMany and beginDisconnects in one transaction. */
+  const recordThenDisconnect = (list: readonly RecordAndDisconnectParams[]) =>
+    knex.transaction(async (trx): Promise<RecordAndDisconnectResult> => {
+      const results = await createLifecycleEventRepository({ ...ctx, knex: trx }).recordMany(list);
+      const disconnects = list.flatMap((params, index) =>
+        results[index]?.inserted && params.disconnect && params.storeId
+          ? [{ storeId: params.storeId, ...params.disconnect }]
+          : [],
+      );
+      const stores = createStoreRepository({ ...ctx, knex: trx });
+      const moved = disconnects.length > 0 ? await stores.beginDisconnects(disconnects) : [];
+      return { results, moved };
     });
+
+  /**
+   * PostgreSQL: one statement (its own transaction) instead of BEGIN, INSERT,
+   * UPDATE, COMMIT, each a round trip waiting for an event-loop turn. The
+   * insert's RETURNING feeds the stores' UPDATE (first new event of a store
+   * wins); the rows stored before this statement come back beside the new
+   * ones. A delivery inserted meanwhile by a concurrent transaction is in
+   * neither and is read back after.
+   */
+  const recordAndDisconnectInOneStatement = async (
+    list: readonly RecordAndDisconnectParams[],
+  ): Promise<RecordAndDisconnectResult> => {
+    const rows = list.map(toRow);
+    const input = list.map((params, ord) => {
+      const row = rows[ord] as Row;
+      const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
+      // jsonb_to_recordset takes the payload as JSON, not as JSON text.
+      return {
+        ...row,
+        ord,
+        payload: JSON.parse(row.payload as string) as unknown,
+        disconnect_at: disconnect?.at ?? null,
+        disconnect_source: disconnect?.source ?? null,
+      };
+    });
+    const result = (await knex.raw(INGEST_STATEMENT, [
+      JSON.stringify(input),
+      StoreStates.disconnecting,
+      new Date(),
+      StoreStates.connected,
+    ])) as { rows: Array<Row & { kind: string; moved: boolean }> };
+    const stored = new Map<string, Row>();
+    const moved = new Set<string>();
+    for (const row of result.rows) {
+      if (row.kind === 'new' || !stored.has(deliveryKey(row))) stored.set(deliveryKey(row), row);
+      if (row.moved) moved.add(str(row.store_id));
+    }
+    const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
+    if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
+    return { results: resultsOf(rows, stored), moved: [...moved] };
   };
 
   return {
+    async recordAndBeginDisconnects(list) {
+      if (list.length === 0) return { results: [], moved: [] };
+      return ctx.dialect === 'postgres'
+        ? recordAndDisconnectInOneStatement(list)
+        : recordThenDisconnect(list);
+    },
     async record(params: RecordLifecycleEventParams) {
       const [result] = await recordMany([params]);
       if (!result) throw new Error('Recording one lifecycle event produced no result.');
@@ -147,3 +216,47 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     },
   };
 }
+
+/**
+ * Bindings: the rows as a JSON array, the disconnecting state, updated_at, the
+ * connected state. Columns of the rows: those of the table, plus `ord` (their
+ * order) and `disconnect_at` / `disconnect_source` (null when the event
+ * begins no disconnect).
+ */
+const INGEST_STATEMENT = `
+with input as (
+  select * from jsonb_to_recordset(cast(? as jsonb)) as t(
+    ord int, id text, channel text, delivery_id text, store_id text, source text, topic text,
+    triggered_at timestamptz, received_at timestamptz, payload jsonb, outcome text,
+    outcome_reason text, correlation_id text, disconnect_at timestamptz, disconnect_source text)
+),
+inserted as (
+  insert into lifecycle_events (id, channel, delivery_id, store_id, source, topic, triggered_at,
+    received_at, payload, outcome, outcome_reason, enqueued_at, correlation_id)
+  select id, channel, delivery_id, store_id, source, topic, triggered_at,
+    received_at, payload, outcome, outcome_reason, null, correlation_id
+  from input order by ord
+  on conflict (channel, delivery_id) do nothing
+  returning *
+),
+first_disconnects as (
+  select distinct on (input.store_id) input.store_id, input.disconnect_at, input.disconnect_source
+  from input join inserted on inserted.id = input.id
+  where input.disconnect_at is not null
+  order by input.store_id, input.ord
+),
+moved as (
+  update stores set state = ?, automation_enabled = false, disconnected_at = f.disconnect_at,
+    disconnect_source = f.disconnect_source, updated_at = ?
+  from first_disconnects f
+  where stores.id = f.store_id and stores.state = ?
+    and (stores.installed_at is null or stores.installed_at <= f.disconnect_at)
+  returning stores.id
+)
+select 'new' as kind, inserted.*, moved.id is not null as moved
+  from inserted left join moved on moved.id = inserted.store_id
+union all
+select 'old' as kind, stored.*, false as moved
+  from lifecycle_events stored
+  join input on stored.channel = input.channel and stored.delivery_id = input.delivery_id
+`;
