@@ -114,6 +114,7 @@ async function startProcess(args, options) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -121,6 +122,22 @@ async function startProcess(args, options) {
       clearTimeout(timer);
     },
   };
+}
+
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** CPU time (user + system, every thread) a process has used so far, in ms, from /proc. */
+function cpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+}
+
+/** Runs the measured closed loop and adds the process's CPU per request (µs): steadier than req/s on a shared machine. */
+function measured(pid, url, target, targetsFile, from, count, extra) {
+  const before = cpuMs(pid);
+  const result = load(url, target, targetsFile, from, count, extra);
+  return { ...result, cpuUs: Math.round(((cpuMs(pid) - before) * 1000) / count) };
 }
 
 async function answers(url) {
@@ -177,6 +194,7 @@ async function startAppServer(location, prefix) {
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -227,14 +245,14 @@ async function throughput(setup, target) {
   const floorPrefix = support.uniquePrefix('floor');
   const floor = await startFloor(setup.targetsFile, floorPrefix);
   load(floor.url, target, setup.targetsFile, 0, warmup, closed);
-  const floorResult = load(floor.url, target, setup.targetsFile, warmup, requests, closed);
+  const floorResult = measured(floor.pid, floor.url, target, setup.targetsFile, warmup, requests, closed);
   await floor.stop();
   await support.dropPrefix(floorPrefix);
 
   const appPrefix = support.uniquePrefix('ingest');
   const app = await startAppServer(setup.location, appPrefix);
   load(app.url, target, setup.targetsFile, 0, warmup, closed);
-  const appResult = load(app.url, target, setup.targetsFile, warmup, requests, closed);
+  const appResult = measured(app.pid, app.url, target, setup.targetsFile, warmup, requests, closed);
   await app.stop();
   await support.dropPrefix(appPrefix);
   return { floor: floorResult, app: appResult };
@@ -368,15 +386,15 @@ function reading(results) {
 
 function rows(results) {
   const lines = [
-    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     const ratio = r.app.rps / r.floor.rps;
     const e2e = r.e2e;
     const stopped = e2e.http.ok - e2e.stopped.connected - e2e.stopped.gateOpen;
     lines.push(
-      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
+      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
     );
   }
   return lines.join('\n');
