@@ -8,7 +8,7 @@ import {
   isStaleDisconnect,
   subscriptionEffectOfStoreDisconnect,
 } from '@dropship/core';
-import type { DisconnectReport, Store } from '@dropship/core';
+import type { DisconnectReport, Store, Subscription } from '@dropship/core';
 import { ErrorKinds } from '@dropship/core';
 import { JobNames, NotificationKinds } from '@dropship/queues';
 import type { LifecyclePayload } from '@dropship/queues';
@@ -77,9 +77,17 @@ async function markState(deps: LifecycleDeps, ctx: LifecycleContext): Promise<St
   return store;
 }
 
-/** Step 1 (billing and sessions): what leaving does to the subscription; Shopify sessions are dead tokens. */
-async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, store: Store): Promise<void> {
-  const subscription = await deps.repos.subscriptions.findLatestByStore(store.id);
+/**
+ * Step 1 (billing and sessions): what leaving does to the subscription;
+ * Shopify sessions are dead tokens. Returns the store's subscription as it
+ * now stands, for the report's billing line.
+ */
+async function applyLeavingEffects(
+  deps: LifecycleDeps,
+  ctx: LifecycleContext,
+  store: Store,
+): Promise<Subscription | null> {
+  let subscription = await deps.repos.subscriptions.findLatestByStore(store.id);
   if (subscription) {
     const effect = subscriptionEffectOfStoreDisconnect(subscription, ctx.source);
     if (effect.effect === 'cancel') {
@@ -87,7 +95,7 @@ async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, s
         at: ctx.at,
         source: ctx.source,
       });
-      await deps.repos.subscriptions.updateIf(subscription.id, subscription.status, {
+      const applied = await deps.repos.subscriptions.updateIf(subscription.id, subscription.status, {
         status: next.status,
         cancelAtPeriodEnd: next.cancelAtPeriodEnd,
         cancelledAt: next.cancelledAt,
@@ -97,9 +105,14 @@ async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, s
         cancelledBy: next.cancelledBy,
         billingEndsAt: next.billingEndsAt,
       });
+      // Changed meanwhile by someone else: the report shows what is stored.
+      subscription = applied
+        ? { ...subscription, ...next }
+        : await deps.repos.subscriptions.findLatestByStore(store.id);
     }
   }
   if (store.platform === Platforms.shopify) await deps.repos.shopifySessions.deleteByShop(store.domain);
+  return subscription;
 }
 
 /**
@@ -107,25 +120,26 @@ async function applyLeavingEffects(deps: LifecycleDeps, ctx: LifecycleContext, s
  * Jobs already queued need nothing: the closed gate turns each into a no-op.
  * A reconnect that raced this step gets its schedule back.
  */
-async function stopAutomation(deps: LifecycleDeps, storeId: string): Promise<void> {
+async function stopAutomation(deps: LifecycleDeps, storeId: string): Promise<Store> {
   await deps.queues.unscheduleOrderSync(storeId);
   const store = await reloadStore(deps, storeId);
   if (isAutomationOpen(store)) await deps.queues.scheduleOrderSync(storeId, orderSyncSchedule(deps));
+  return store;
 }
 
 /** Step 3: freeze what the disconnect left behind (one report per event). */
 async function buildReport(
   deps: LifecycleDeps,
   ctx: LifecycleContext,
+  subscription: Subscription | null,
   options: DisconnectStoreOptions,
 ): Promise<DisconnectReport> {
   const existing = await deps.repos.disconnectReports.findByEvent(ctx.event.id);
   if (existing) return existing;
   const storeId = ctx.store.id;
-  const [productsCount, pending, subscription] = await Promise.all([
+  const [productsCount, pending] = await Promise.all([
     deps.repos.publishedProducts.countByStore(storeId),
     snapshotPendingOrders(deps.repos, storeId, options.pendingOrdersLimit ?? 5000),
-    deps.repos.subscriptions.findLatestByStore(storeId),
   ]);
   const saved = await deps.repos.disconnectReports.saveOnce({
     storeId,
@@ -140,9 +154,12 @@ async function buildReport(
   return saved.inserted ? saved.report : saved.existing;
 }
 
-/** Step 4: `disconnecting` → `disconnected`, unless a reconnect came first. */
-async function complete(deps: LifecycleDeps, ctx: LifecycleContext): Promise<void> {
-  const store = await reloadStore(deps, ctx.store.id);
+/**
+ * Step 4: `disconnecting` → `disconnected`, unless a reconnect came first.
+ * `store` is as step 2 read it; the update applies only if it is still
+ * `disconnecting`, so a reconnect since then wins.
+ */
+async function complete(deps: LifecycleDeps, ctx: LifecycleContext, store: Store): Promise<void> {
   if (
     store.state === StoreStates.disconnecting &&
     canApplyStoreTransition(store, StoreTransitions.completeDisconnect)
@@ -159,16 +176,14 @@ async function complete(deps: LifecycleDeps, ctx: LifecycleContext): Promise<voi
   await settleOutcome(deps, ctx.event, EventOutcomes.applied, null);
 }
 
-/** Step 5: the merchant's message and the team's alert, one job each (ids derived from the event). */
+/** Step 5: the merchant's message and the team's alert, one job each (ids derived from the event), one addBulk. */
 async function notify(deps: LifecycleDeps, ctx: LifecycleContext): Promise<void> {
-  for (const kind of [NotificationKinds.productsLeft, NotificationKinds.teamDisconnectAlert]) {
-    await deps.queues.enqueue(JobNames.sendNotification, {
-      kind,
-      storeId: ctx.store.id,
-      accountId: ctx.store.accountId,
-      reference: ctx.event.id,
-    });
-  }
+  await deps.queues.enqueueMany(
+    [NotificationKinds.productsLeft, NotificationKinds.teamDisconnectAlert].map((kind) => ({
+      name: JobNames.sendNotification,
+      payload: { kind, storeId: ctx.store.id, accountId: ctx.store.accountId, reference: ctx.event.id },
+    })),
+  );
 }
 
 /**
@@ -198,10 +213,10 @@ export async function disconnectStore(
     await settleOutcome(deps, ctx.event, EventOutcomes.applied, reason);
     return { outcome: 'already_disconnected', reason };
   }
-  await applyLeavingEffects(deps, ctx, store);
-  await stopAutomation(deps, store.id);
-  const report = await buildReport(deps, ctx, options);
-  await complete(deps, ctx);
+  const subscription = await applyLeavingEffects(deps, ctx, store);
+  const stopped = await stopAutomation(deps, store.id);
+  const report = await buildReport(deps, ctx, subscription, options);
+  await complete(deps, ctx, stopped);
   await notify(deps, ctx);
   return {
     outcome: 'applied',

@@ -6,7 +6,7 @@ import type { LifecyclePayload, Queues } from '@dropship/queues';
 /** What every lifecycle use-case works with. */
 export interface LifecycleDeps {
   repos: Repositories;
-  queues: Pick<Queues, 'enqueue' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
   clock: Clock;
   /** Interval of each connected store's order-sync scheduler (default 5 min). */
   orderSyncEveryMs?: number;

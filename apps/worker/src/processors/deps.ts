@@ -4,7 +4,7 @@ import type { Queues } from '@dropship/queues';
 /** What the job processors are built from; the composition root wires the real implementations. */
 export interface ProcessorDeps {
   repos: Repositories;
-  queues: Pick<Queues, 'enqueue' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'scheduleOrderSync' | 'unscheduleOrderSync'>;
   clock: Clock;
   /** Places supplier orders (the built-in supplier records them for the team). */
   supplier: SupplierPort;
