@@ -27,6 +27,7 @@ export type { LifecycleDeps, LifecycleContext } from './lifecycle-context';
 export { disconnectStore, DisconnectSteps } from './disconnect-store';
 export type { DisconnectStoreOptions, DisconnectStoreResult, DisconnectStep } from './disconnect-store';
 export { reconnectStore } from './reconnect-store';
+export { markStoreConnected } from './mark-store-connected';
 export type { ReconnectStoreResult } from './reconnect-store';
 export { redactStore } from './redact-store';
 export type { RedactStoreResult } from './redact-store';

@@ -1,4 +1,4 @@
-import { StoreStates, StoreTransitions, applyStoreTransition, canApplyStoreTransition } from '@dropship/core';
+import { StoreStates } from '@dropship/core';
 import type { Store } from '@dropship/core';
 import type { LifecyclePayload } from '@dropship/queues';
 import {
@@ -8,7 +8,8 @@ import {
   reloadStore,
   settleOutcome,
 } from './lifecycle-context';
-import type { LifecycleContext, LifecycleDeps } from './lifecycle-context';
+import type { LifecycleDeps } from './lifecycle-context';
+import { markStoreConnected } from './mark-store-connected';
 
 export type ReconnectStoreResult =
   { outcome: 'applied'; state: Store['state'] } | { outcome: 'ignored_stale'; reason: string };
@@ -20,28 +21,6 @@ function isStaleReconnect(store: Store, at: Date): boolean {
     store.disconnectedAt !== null &&
     at.getTime() < store.disconnectedAt.getTime()
   );
-}
-
-/** Step 1: back to `connected` with the gate open; the latest install time wins. */
-async function markState(deps: LifecycleDeps, ctx: LifecycleContext): Promise<void> {
-  const { store, at } = ctx;
-  if (canApplyStoreTransition(store, StoreTransitions.reconnect)) {
-    const next = applyStoreTransition(store, StoreTransitions.reconnect, { at, source: ctx.source });
-    await deps.repos.stores.updateIf(store.id, store.state, {
-      state: next.state,
-      automationEnabled: next.automationEnabled,
-      installedAt: next.installedAt,
-      disconnectedAt: next.disconnectedAt,
-      disconnectSource: next.disconnectSource,
-    });
-    return;
-  }
-  // Already connected (first install, or a re-run): keep the newest install time, open the gate.
-  const newer = store.installedAt === null || store.installedAt.getTime() < at.getTime();
-  await deps.repos.stores.updateIf(store.id, StoreStates.connected, {
-    automationEnabled: true,
-    ...(newer ? { installedAt: at } : {}),
-  });
 }
 
 /**
@@ -60,7 +39,7 @@ export async function reconnectStore(
     await settleOutcome(deps, ctx.event, EventOutcomes.ignoredStale, reason);
     return { outcome: 'ignored_stale', reason };
   }
-  await markState(deps, ctx);
+  await markStoreConnected(deps.repos, ctx.store, ctx.at, ctx.source);
   const store = await reloadStore(deps, ctx.store.id);
   if (store.state === StoreStates.connected && store.automationEnabled) {
     await deps.queues.scheduleOrderSync(store.id, orderSyncSchedule(deps));

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorKinds,
-  LifecycleSources,
-  StoreStates,
-  StoreTransitions,
-  applyStoreTransition,
-  canApplyStoreTransition,
-} from '@dropship/core';
+import { ErrorKinds, LifecycleSources, StoreStates } from '@dropship/core';
 import type { Store } from '@dropship/core';
-import { ingestEvent } from '@dropship/lifecycle';
+import { ingestEvent, markStoreConnected } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import { createBridgeClient } from '@dropship/woocommerce';
 import { CliError } from '../errors';
@@ -37,19 +30,7 @@ export const DEMO_PLUGIN = { plugin_version: '1.0.0', wp_version: '6.8.1', wc_ve
  */
 export async function reinstallDemoShop(deps: DemoDeps, store: Store): Promise<EventRef> {
   const at = deps.clock.now();
-  if (canApplyStoreTransition(store, StoreTransitions.reconnect)) {
-    const next = applyStoreTransition(store, StoreTransitions.reconnect, {
-      at,
-      source: LifecycleSources.shopifyInstall,
-    });
-    await deps.repos.stores.updateIf(store.id, store.state, {
-      state: next.state,
-      installedAt: next.installedAt,
-      automationEnabled: next.automationEnabled,
-      disconnectedAt: next.disconnectedAt,
-      disconnectSource: next.disconnectSource,
-    });
-  }
+  await markStoreConnected(deps.repos, store, at, LifecycleSources.shopifyInstall);
   await storeDemoShopifySession(deps.repos, deps.config);
   const deliveryId = `install-${randomUUID()}`;
   await ingestEvent(deps, {

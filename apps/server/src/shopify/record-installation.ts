@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  applyStoreTransition,
-  canApplyStoreTransition,
-  LifecycleSources,
-  Platforms,
-  StoreStates,
-  StoreTransitions,
-} from '@dropship/core';
+import { LifecycleSources, Platforms, StoreStates } from '@dropship/core';
 import type { Clock, Repositories, Store } from '@dropship/core';
-import { ingestEvent } from '@dropship/lifecycle';
+import { ingestEvent, markStoreConnected } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import type { InstallResult, ShopifyAdapter } from '@dropship/shopify';
 import type { Logger } from 'pino';
@@ -70,33 +63,6 @@ async function findOrCreateStore(
 }
 
 /**
- * The latest install wins at once: a late `app/uninstalled` of the previous
- * install compares its trigger time with this installedAt and is ignored.
- * The store-reconnected job then reopens order automation (it finds the store
- * connected and keeps the newest install time).
- */
-async function markInstalled(deps: RecordInstallationDeps, store: Store, at: Date): Promise<void> {
-  if (canApplyStoreTransition(store, StoreTransitions.reconnect)) {
-    const next = applyStoreTransition(store, StoreTransitions.reconnect, {
-      at,
-      source: LifecycleSources.shopifyInstall,
-    });
-    await deps.repos.stores.updateIf(store.id, store.state, {
-      state: next.state,
-      installedAt: next.installedAt,
-      automationEnabled: next.automationEnabled,
-      disconnectedAt: next.disconnectedAt,
-      disconnectSource: next.disconnectSource,
-    });
-    return;
-  }
-  await deps.repos.stores.updateIf(store.id, StoreStates.connected, {
-    installedAt: at,
-    automationEnabled: true,
-  });
-}
-
-/**
  * After OAuth: the store (created, or brought back by a reinstall) and its
  * account, a fresh offline session (token encrypted by the repository), the
  * shop's id and contact, and a `shopify_install` lifecycle event whose job
@@ -110,7 +76,8 @@ export async function recordInstallation(
   const at = deps.clock.now();
   const identity = await readShop(deps, install);
   const store = await findOrCreateStore(deps, install.shop, at, identity?.name ?? install.shop);
-  await markInstalled(deps, store, at);
+  // The latest install wins at once: a late app/uninstalled of the previous install is then ignored.
+  await markStoreConnected(deps.repos, store, at, LifecycleSources.shopifyInstall);
   // A reinstall starts from a fresh session: nothing of the revoked one is reused.
   await deps.repos.shopifySessions.deleteByShop(install.shop);
   await deps.repos.shopifySessions.store(install.record);
