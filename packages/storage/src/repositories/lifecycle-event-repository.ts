@@ -71,9 +71,18 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     return new Map(stored.map((row) => [deliveryKey(row), row]));
   };
 
-  /** The results of `rows`, in order, from the rows stored under their delivery keys. */
-  const resultsOf = (rows: readonly Row[], stored: ReadonlyMap<string, Row>): RecordLifecycleEventResult[] =>
-    rows.map((row): RecordLifecycleEventResult => {
+  /**
+   * The results of `rows`, in order, from the rows a statement returned by
+   * delivery key; a delivery it did not return (a concurrent insert) is read
+   * back first.
+   */
+  const resultsOf = async (
+    rows: readonly Row[],
+    stored: Map<string, Row>,
+  ): Promise<RecordLifecycleEventResult[]> => {
+    const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
+    if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
+    return rows.map((row): RecordLifecycleEventResult => {
       const found = stored.get(deliveryKey(row));
       if (!found)
         throw new Error(
@@ -83,6 +92,7 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
         ? { inserted: true, event: toEvent(found) }
         : { inserted: false, existing: toEvent(found) };
     });
+  };
 
   /**
    * One INSERT … ON CONFLICT DO NOTHING RETURNING for the whole list: the rows
@@ -100,10 +110,7 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       .onConflict(['channel', 'delivery_id'])
       .ignore()
       .returning('*')) as Row[];
-    const stored = new Map(inserted.map((row) => [deliveryKey(row), row]));
-    const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
-    if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
-    return resultsOf(rows, stored);
+    return resultsOf(rows, new Map(inserted.map((row) => [deliveryKey(row), row])));
   };
 
   /** SQLite (no round trips to save): recordMany and beginDisconnects in one transaction. */
@@ -133,13 +140,12 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   ): Promise<RecordAndDisconnectResult> => {
     const rows = list.map(toRow);
     const input = list.map((params, ord) => {
-      const row = rows[ord] as Row;
       const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
-      // jsonb_to_recordset takes the payload as JSON, not as JSON text.
+      // jsonb_to_recordset takes the payload as JSON, not as the row's JSON text.
       return {
-        ...row,
+        ...rows[ord],
         ord,
-        payload: JSON.parse(row.payload as string) as unknown,
+        payload: params.payload ?? null,
         disconnect_at: disconnect?.at ?? null,
         disconnect_source: disconnect?.source ?? null,
       };
@@ -156,9 +162,7 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       if (row.kind === 'new' || !stored.has(deliveryKey(row))) stored.set(deliveryKey(row), row);
       if (row.moved) moved.add(str(row.store_id));
     }
-    const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
-    if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
-    return { results: resultsOf(rows, stored), moved: [...moved] };
+    return { results: await resultsOf(rows, stored), moved: [...moved] };
   };
 
   return {
