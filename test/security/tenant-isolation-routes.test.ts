@@ -71,7 +71,7 @@ function call(route: RouteEntry, path: string, session: SignedIn) {
 }
 
 test('every route with an id answers 404 to another tenant’s id and changes nothing; team routes refuse a merchant', async () => {
-  const routes = listRoutes(stack.app).filter(
+  const routes = listRoutes(stack.app.express).filter(
     (route) => route.params.length > 0 || route.path.includes('{*'),
   );
   const merchantRoutes = routes.filter((route) => route.path.startsWith('/api/'));

@@ -7,7 +7,7 @@ const shop = 'guarded-shop.myshopify.com';
 let app: ShopifyApp;
 
 beforeAll(async () => {
-  app = await startShopifyApp({ dialect: 'postgres', options: { bodyLimit: '64kb' } });
+  app = await startShopifyApp({ dialect: 'postgres', options: { bodyLimitBytes: 64 * 1024 } });
   await app.installAndSubscribe(shop);
 });
 afterAll(() => app?.close());

@@ -14,7 +14,7 @@ let deps: ServerDeps;
 let lines: Array<Record<string, unknown>>;
 
 beforeAll(async () => {
-  stack = await createTestStack({ options: { bodyLimit: '10kb' } });
+  stack = await createTestStack({ options: { bodyLimitBytes: 10 * 1024 } });
   deps = stack.deps;
   lines = stack.logLines;
 });

@@ -1,4 +1,5 @@
 export { createApp } from './app';
+export type { ServerApp } from './app';
 export { startServer } from './start-server';
 export type { RunningServer, StartServerOptions } from './start-server';
 export type { RedisProbe, ServerDeps, ServerOptions } from './server-deps';

@@ -11,8 +11,8 @@ import type { RateLimitName, RateLimitSetting } from './http/rate-limit';
 export type RedisProbe = { ping(): Promise<unknown> } | (() => Promise<unknown>);
 
 export interface ServerOptions {
-  /** Largest accepted JSON or form body (body-parser syntax). Default '1mb'. */
-  bodyLimit?: string;
+  /** Largest accepted body, in bytes; larger ones answer 413. Default 1 MiB. */
+  bodyLimitBytes?: number;
   /** How long /readyz waits for each dependency. Default 2000 ms. */
   readinessTimeoutMs?: number;
   /** The built web UI served at /app (default: apps/web/dist). */

@@ -9,7 +9,10 @@ import {
 } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
 import { bridgeLookups } from './bridge-lookups';
-import { BridgeRefusals, refuse, requestBytes } from './bridge-http';
+import { BridgeRefusals, refusal, routeOf } from './bridge-http';
+import type { BridgeRefusal } from './bridge-http';
+import { endpointRequestOf } from '../http/lane';
+import type { EndpointAnswer, EndpointRequest } from '../http/lane';
 
 export interface AuthenticatedBridgeRequest {
   store: Store;
@@ -23,64 +26,66 @@ export interface AuthenticatedBridgeRequest {
  * a proxy that strips the public URL's path prefix, the server sees the request
  * without it, so the prefix of SHOPIFY_APP_URL is put back.
  */
-export function signedPathCandidates(req: Request, appUrl: string): string[] {
-  const seen = req.originalUrl.split('?')[0] ?? req.path;
+export function signedPathCandidates(seen: string, appUrl: string): string[] {
   const prefix = new URL(appUrl).pathname.replace(/\/+$/, '');
   if (prefix === '' || seen.startsWith(`${prefix}/`)) return [seen];
   return [prefix + seen, seen];
 }
 
+export type BridgeAuthentication = { auth: AuthenticatedBridgeRequest } | { refused: EndpointAnswer };
+
 /**
  * Checks a signed bridge request in the protocol's order: size (413), headers
  * (401), site (404), signature and freshness (401), then the replay guard (401).
- * Answers the refusal itself and returns null; nothing is written before the
- * signature is known good, and only the event id is written after.
+ * A refusal comes back as its answer; nothing is written before the signature
+ * is known good, and only the event id is written after.
  */
-export async function authenticateBridge(
+export async function authenticateSigned(
   deps: ServerDeps,
-  req: Request,
-  res: Response,
-): Promise<AuthenticatedBridgeRequest | null> {
-  const rawBody = requestBytes(req);
-  if (rawBody.length > BRIDGE_MAX_BODY_BYTES) {
-    refuse(req, res, 413, BridgeRefusals.bodyTooLarge);
-    return null;
-  }
-  const headers = parseBridgeHeaders(req.headers);
+  request: EndpointRequest,
+): Promise<BridgeAuthentication> {
+  const refused = (status: number, reason: BridgeRefusal) => ({ refused: refusal(request, status, reason) });
+  const rawBody = request.body;
+  if (rawBody.length > BRIDGE_MAX_BODY_BYTES) return refused(413, BridgeRefusals.bodyTooLarge);
+  const headers = parseBridgeHeaders(request.headers);
   // Event ids are UUIDs; anything longer cannot be one and must not reach the 64-character column.
-  if (!headers.ok || headers.eventId.length > 64) {
-    refuse(req, res, 401, BridgeRefusals.missingHeaders);
-    return null;
-  }
+  if (!headers.ok || headers.eventId.length > 64) return refused(401, BridgeRefusals.missingHeaders);
   const lookups = bridgeLookups(deps.repos);
   const site = await lookups.site(headers.siteId);
   const store = site?.store;
   const secret = store?.platform === Platforms.woocommerce ? site?.siteSecret : null;
-  if (!store || !secret) {
-    refuse(req, res, 404, BridgeRefusals.unknownSite);
-    return null;
-  }
+  if (!store || !secret) return refused(404, BridgeRefusals.unknownSite);
   const now = deps.clock.now();
   let reason: string = BridgeRejections.badSignature;
-  for (const path of signedPathCandidates(req, deps.config.appUrl)) {
+  for (const path of signedPathCandidates(request.path, deps.config.appUrl)) {
     const verdict = verifyBridgeRequest({
-      method: req.method,
+      method: request.method,
       path,
-      headers: req.headers,
+      headers: request.headers,
       rawBody,
       secret,
       now,
     });
     if (verdict.valid) {
       if (!(await lookups.remember({ siteId: store.id, eventId: verdict.eventId, receivedAt: now }))) {
-        refuse(req, res, 401, BridgeRefusals.replayedEvent);
-        return null;
+        return refused(401, BridgeRefusals.replayedEvent);
       }
-      req.log.setBindings({ siteId: store.id });
-      return { store, eventId: verdict.eventId, rawBody };
+      request.annotate({ siteId: store.id });
+      return { auth: { store, eventId: verdict.eventId, rawBody } };
     }
     reason = verdict.reason;
   }
-  refuse(req, res, 401, reason as (typeof BridgeRefusals)[keyof typeof BridgeRefusals]);
+  return refused(401, reason as BridgeRefusal);
+}
+
+/** authenticateSigned for an express route: answers the refusal itself and returns null. */
+export async function authenticateBridge(
+  deps: ServerDeps,
+  req: Request,
+  res: Response,
+): Promise<AuthenticatedBridgeRequest | null> {
+  const result = await authenticateSigned(deps, endpointRequestOf(req, routeOf(req)));
+  if ('auth' in result) return result.auth;
+  res.status(result.refused.status).json(result.refused.body);
   return null;
 }

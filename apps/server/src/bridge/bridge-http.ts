@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { rawBodyOf } from '../http/body-parsers';
+import { endpointRequestOf } from '../http/lane';
+import type { EndpointAnswer, EndpointRequest } from '../http/lane';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
 /** Why a bridge request was refused, as logged and answered (`{"error": reason}`). */
@@ -30,9 +31,35 @@ const messages: Record<BridgeRefusal, string> = {
 };
 
 /**
- * Answers a refused bridge request. The request's own log line (pino-http)
- * carries the reason: a refusal is one line, never a second one.
+ * A refused bridge request's answer. The request's own log line carries the
+ * reason: a refusal is one line, never a second one.
  */
+export function refusal(
+  request: Pick<EndpointRequest, 'route' | 'annotate'>,
+  status: number,
+  reason: BridgeRefusal,
+  detail?: string,
+): EndpointAnswer {
+  request.annotate({ bridgeRefusal: reason });
+  // The route pattern, not the URL: a fixed set of label values.
+  recordWebhookOutcome({
+    channel: 'wp_bridge',
+    topic: request.route,
+    outcome: WebhookOutcomes.rejected,
+    reason,
+  });
+  return {
+    status,
+    body: { error: reason, message: detail ? `${messages[reason]} ${detail}` : messages[reason] },
+  };
+}
+
+/** The route pattern express matched, or `unrouted` (a body refused before any route). */
+export function routeOf(req: Request): string {
+  return typeof req.route?.path === 'string' ? req.route.path : 'unrouted';
+}
+
+/** refusal, answered on an express response. */
 export function refuse(
   req: Request,
   res: Response,
@@ -40,23 +67,6 @@ export function refuse(
   reason: BridgeRefusal,
   detail?: string,
 ): void {
-  req.log.setBindings({ bridgeRefusal: reason });
-  recordWebhookOutcome({
-    channel: 'wp_bridge',
-    // The route pattern, not the URL: a fixed set of label values.
-    topic: typeof req.route?.path === 'string' ? req.route.path : 'unrouted',
-    outcome: WebhookOutcomes.rejected,
-    reason,
-  });
-  res
-    .status(status)
-    .json({ error: reason, message: detail ? `${messages[reason]} ${detail}` : messages[reason] });
-}
-
-/** The request body's exact bytes, whichever parser read them (JSON, form, or the bridge's raw reader). */
-export function requestBytes(req: Request): Buffer {
-  const raw = rawBodyOf(req);
-  if (raw) return raw;
-  if (Buffer.isBuffer(req.body)) return req.body;
-  return Buffer.alloc(0);
+  const answer = refusal(endpointRequestOf(req, routeOf(req)), status, reason, detail);
+  res.status(answer.status).json(answer.body);
 }

@@ -49,7 +49,7 @@ export function bridgeBodyErrors(deps: ServerDeps): ErrorRequestHandler {
     authenticateBridge(deps, req, res)
       .then(async (auth) => {
         if (!auth) return;
-        await recordUnreadable(deps, auth, BridgeRefusals.malformedJson, req.path, req.id as string);
+        await recordUnreadable(deps, auth, BridgeRefusals.malformedJson, req.path, req.id);
         refuse(req, res, 400, BridgeRefusals.malformedJson);
       })
       .catch(next);

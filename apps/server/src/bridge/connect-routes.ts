@@ -9,7 +9,8 @@ import {
 } from '@dropship/woocommerce';
 import type { BridgeBodyKind, BridgeBody } from '@dropship/woocommerce';
 import type { ServerDeps } from '../server-deps';
-import { BridgeRefusals, refuse, requestBytes } from './bridge-http';
+import { bodyBytesOf } from '../http/body-parsers';
+import { BridgeRefusals, refuse } from './bridge-http';
 import { connectSite, recordConnection } from './connect-site';
 import { connectStateKey, newSecret, normaliseSiteUrl } from './site-identity';
 
@@ -22,11 +23,11 @@ export const WOO_APP_NAME = 'Dropship Connect';
 export const KEY_CALLBACK_PATH = '/woocommerce/auth/callback';
 
 function parse<K extends BridgeBodyKind>(req: Request, res: Response, kind: K): BridgeBody<K> | null {
-  if (requestBytes(req).length > BRIDGE_MAX_BODY_BYTES) {
+  if (bodyBytesOf(req).length > BRIDGE_MAX_BODY_BYTES) {
     refuse(req, res, 413, BridgeRefusals.bodyTooLarge);
     return null;
   }
-  const parsed = parseBridgeBody(kind, requestBytes(req));
+  const parsed = parseBridgeBody(kind, bodyBytesOf(req));
   if (parsed.ok) return parsed.value;
   refuse(
     req,

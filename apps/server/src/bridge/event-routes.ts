@@ -1,16 +1,16 @@
-import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { LifecycleSources, StoreStates } from '@dropship/core';
 import type { LifecycleSource, Store } from '@dropship/core';
 import { BridgeEventTypes, BridgePaths, parseBridgeBody } from '@dropship/woocommerce';
-import type { BridgeEventType } from '@dropship/woocommerce';
-import type { DirectRoute } from '../http/direct-routes';
+import type { BridgeBody, BridgeEventType } from '@dropship/woocommerce';
+import { expressEndpoint } from '../http/lane';
+import type { Endpoint, EndpointAnswer, EndpointRequest, LaneRoute } from '../http/lane';
 import type { ServerDeps } from '../server-deps';
-import { authenticateBridge } from './authenticate-bridge';
+import { authenticateSigned } from './authenticate-bridge';
 import { bridgeLookups } from './bridge-lookups';
 import type { AuthenticatedBridgeRequest } from './authenticate-bridge';
 import { recordUnreadable } from './record-unreadable';
-import { BridgeRefusals, refuse } from './bridge-http';
+import { BridgeRefusals, refusal } from './bridge-http';
 import { loadSubscriptionView } from './subscription-view';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
@@ -21,34 +21,30 @@ const sourceOf: Record<BridgeEventType, LifecycleSource> = {
 };
 
 /**
- * The signed body as the protocol's JSON, or null after answering 400: a body
- * signed by the site but unreadable is recorded (a rejected event) first.
+ * The signed body as the protocol's JSON, or the 400 to answer: a body signed
+ * by the site but unreadable is recorded (a rejected event) first.
  */
 async function readBody<K extends 'event' | 'heartbeat'>(
   deps: ServerDeps,
-  req: Request,
-  res: Response,
+  request: EndpointRequest,
   auth: AuthenticatedBridgeRequest,
   kind: K,
-) {
+): Promise<{ body: BridgeBody<K> } | { refused: EndpointAnswer }> {
   const parsed = parseBridgeBody(kind, auth.rawBody);
-  if (parsed.ok) return parsed.value;
-  await recordUnreadable(deps, auth, parsed.reason, req.path, req.id as string);
-  refuse(
-    req,
-    res,
-    400,
-    parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody,
-    parsed.error,
-  );
-  return null;
+  if (parsed.ok) return { body: parsed.value };
+  await recordUnreadable(deps, auth, parsed.reason, request.path, request.id);
+  const reason =
+    parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody;
+  return { refused: refusal(request, 400, reason, parsed.error) };
 }
 
-async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const auth = await authenticateBridge(deps, req, res);
-  if (!auth) return;
-  const body = await readBody(deps, req, res, auth, 'event');
-  if (!body) return;
+async function postEvent(deps: ServerDeps, request: EndpointRequest): Promise<EndpointAnswer> {
+  const authenticated = await authenticateSigned(deps, request);
+  if ('refused' in authenticated) return authenticated.refused;
+  const { auth } = authenticated;
+  const read = await readBody(deps, request, auth, 'event');
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   if (body.type === BridgeEventTypes.activated) {
     // An activation says the plugin is alive: the heartbeat-loss clock restarts.
     await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: deps.clock.now() });
@@ -62,7 +58,7 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
     topic: `wp.${body.type}`,
     triggeredAt: new Date(body.occurred_at),
     payload: body,
-    correlationId: req.id as string,
+    correlationId: request.id,
   });
   recordWebhookOutcome({
     channel: 'wp_bridge',
@@ -72,23 +68,28 @@ async function postEvent(deps: ServerDeps, req: Request, res: Response): Promise
   // Read again: recording a deactivation or deletion has just taken the store out of `connected`.
   const store = (await bridgeLookups(deps.repos).store(auth.store.id)) ?? auth.store;
   const subscription = await loadSubscriptionView(deps.repos, store);
-  res.status(200).json({
-    accepted: true,
-    duplicate: ingested.status === 'duplicate',
-    store_state: store.state,
-    subscription,
-  });
+  return {
+    status: 200,
+    body: {
+      accepted: true,
+      duplicate: ingested.status === 'duplicate',
+      store_state: store.state,
+      subscription,
+    },
+  };
 }
 
-async function postHeartbeat(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const auth = await authenticateBridge(deps, req, res);
-  if (!auth) return;
-  if (!(await readBody(deps, req, res, auth, 'heartbeat'))) return;
+async function postHeartbeat(deps: ServerDeps, request: EndpointRequest): Promise<EndpointAnswer> {
+  const authenticated = await authenticateSigned(deps, request);
+  if ('refused' in authenticated) return authenticated.refused;
+  const { auth } = authenticated;
+  const read = await readBody(deps, request, auth, 'heartbeat');
+  if ('refused' in read) return read.refused;
   const now = deps.clock.now();
   await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: now });
-  await reconnectAfterSilence(deps, auth.store, now, req.id as string);
+  await reconnectAfterSilence(deps, auth.store, now, request.id);
   recordWebhookOutcome({ channel: 'wp_bridge', topic: 'wp.heartbeat', outcome: WebhookOutcomes.accepted });
-  res.status(200).json({ ok: true, store_state: auth.store.state });
+  return { status: 200, body: { ok: true, store_state: auth.store.state } };
 }
 
 /**
@@ -111,29 +112,39 @@ async function reconnectAfterSilence(deps: ServerDeps, store: Store, now: Date, 
   });
 }
 
-async function getSubscription(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const auth = await authenticateBridge(deps, req, res);
-  if (!auth) return;
-  res.status(200).json(await loadSubscriptionView(deps.repos, auth.store));
+async function getSubscription(deps: ServerDeps, request: EndpointRequest): Promise<EndpointAnswer> {
+  const authenticated = await authenticateSigned(deps, request);
+  if ('refused' in authenticated) return authenticated.refused;
+  return { status: 200, body: await loadSubscriptionView(deps.repos, authenticated.auth.store) };
 }
 
-type Handler = (deps: ServerDeps, req: Request, res: Response) => Promise<void>;
+type Handler = (deps: ServerDeps, request: EndpointRequest) => Promise<EndpointAnswer>;
 
-const bind = (deps: ServerDeps, handler: Handler) => (req: Request, res: Response) => handler(deps, req, res);
+const bind =
+  (deps: ServerDeps, handler: Handler): Endpoint =>
+  (request) =>
+    handler(deps, request);
 
-/** The signed POSTs a site sends most, for the app's direct routes (http/direct-routes.ts). */
-export function eventDirectRoutes(deps: ServerDeps): DirectRoute[] {
+/** The bridge's own 413 for a body over the app's limit (the protocol's limit is lower still). */
+const bodyTooLarge: Endpoint = (request) =>
+  Promise.resolve(refusal(request, 413, BridgeRefusals.bodyTooLarge));
+
+/** The signed POSTs a site sends most, for the lane (http/lane.ts). */
+export function eventLaneRoutes(deps: ServerDeps): LaneRoute[] {
   return [
-    { method: 'POST', path: BridgePaths.events, handlers: [bind(deps, postEvent)] },
-    { method: 'POST', path: BridgePaths.heartbeat, handlers: [bind(deps, postHeartbeat)] },
+    { method: 'POST', path: BridgePaths.events, endpoint: bind(deps, postEvent), bodyTooLarge },
+    { method: 'POST', path: BridgePaths.heartbeat, endpoint: bind(deps, postHeartbeat), bodyTooLarge },
   ];
 }
 
 /** The signed endpoints of a connected site. */
 export function eventRoutes(deps: ServerDeps): Router {
   const router = Router();
-  router.post(BridgePaths.events, bind(deps, postEvent));
-  router.post(BridgePaths.heartbeat, bind(deps, postHeartbeat));
-  router.get(BridgePaths.subscription, bind(deps, getSubscription));
+  router.post(BridgePaths.events, expressEndpoint(BridgePaths.events, bind(deps, postEvent)));
+  router.post(BridgePaths.heartbeat, expressEndpoint(BridgePaths.heartbeat, bind(deps, postHeartbeat)));
+  router.get(
+    BridgePaths.subscription,
+    expressEndpoint(BridgePaths.subscription, bind(deps, getSubscription)),
+  );
   return router;
 }

@@ -12,6 +12,11 @@ export function rawBodyOf(req: IncomingMessage): Buffer | undefined {
   return rawBodies.get(req);
 }
 
+/** The request body's exact bytes, whichever parser read them (JSON, form, or a raw reader). */
+export function bodyBytesOf(req: IncomingMessage & { body?: unknown }): Buffer {
+  return rawBodies.get(req) ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+}
+
 /** Keeps a body's bytes for rawBodyOf (the `verify` hook of body-parser). */
 export function keepRawBody(req: IncomingMessage, _res: unknown, buffer: Buffer): void {
   rawBodies.set(req, buffer);
@@ -32,7 +37,7 @@ function isRawBodyPath(path: string): boolean {
  * JSON and form bodies up to `limit`, raw bytes on RAW_BODY_PATH_PREFIXES and
  * for every other content type; larger ones fail with entity.too.large (413).
  */
-export function bodyParsers(limit: string): RequestHandler[] {
+export function bodyParsers(limit: number): RequestHandler[] {
   const raw = express.raw({ limit, type: () => true, verify: keepRawBody });
   const json = express.json({ limit, verify: keepRawBody });
   // WooCommerce sends its webhook ping form-encoded.

@@ -77,20 +77,25 @@ export function toHttpFailure(error: unknown): HttpFailure {
   return internal;
 }
 
-/** The last middleware: every failure becomes `{error: {code, message, requestId}}`. */
-export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
-  if (res.headersSent) return next(error);
-  const failure = toHttpFailure(error);
-  // pino-http attaches res.err to the request's log line (with the stack for 5xx).
-  res.err = error instanceof Error ? error : new Error(String(error));
-  res.status(failure.status).json({
+/** Every failure's body: `{error: {code, message, requestId, details?}}`. */
+export function failureBody(failure: HttpFailure, requestId: string) {
+  return {
     error: {
       code: failure.code,
       message: failure.message,
-      requestId: req.id,
+      requestId,
       ...(failure.details && Object.keys(failure.details).length > 0 ? { details: failure.details } : {}),
     },
-  });
+  };
+}
+
+/** The last middleware: every failure becomes failureBody. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const failure = toHttpFailure(error);
+  // requestContext attaches res.err to the request's log line (with the stack for 5xx).
+  res.err = error instanceof Error ? error : new Error(String(error));
+  res.status(failure.status).json(failureBody(failure, req.id));
 };
 
 /** Unknown routes answer a JSON 404 through the same error path. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -27,9 +27,10 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-function logLevelFor(res: ServerResponse, error: Error | undefined): 'error' | 'warn' | 'info' {
-  if (error || res.statusCode >= 500) return res.statusCode === 503 ? 'warn' : 'error';
-  return res.statusCode >= 400 ? 'warn' : 'info';
+/** A request's log level: 503 (a dependency is down, the sender retries) and 4xx warn, other failures are errors. */
+export function logLevelFor(statusCode: number, error: Error | undefined): 'error' | 'warn' | 'info' {
+  if (error || statusCode >= 500) return statusCode === 503 ? 'warn' : 'error';
+  return statusCode >= 400 ? 'warn' : 'info';
 }
 
 // Liveness probes hit every few seconds; their lines would drown the rest.
@@ -74,7 +75,10 @@ export function requestContext(log: Logger): RequestHandler {
         ...(error ? { err: error } : {}),
         responseTime: Date.now() - started,
       };
-      (child ?? log)[logLevelFor(res, error)](fields, error ? 'request errored' : 'request completed');
+      (child ?? log)[logLevelFor(res.statusCode, error)](
+        fields,
+        error ? 'request errored' : 'request completed',
+      );
     };
     res.on('finish', finish);
     res.on('close', finish);

@@ -35,23 +35,31 @@ function isPage(path: string): boolean {
 }
 
 /**
- * Headers every response carries. The embedded app gets no X-Frame-Options
+ * The headers every response carries. The embedded app gets no X-Frame-Options
  * (it would forbid Shopify's admin from framing it; CSP frame-ancestors, set
  * by the embedded router for the signed shop, is the control there); every
  * other response refuses framing both ways.
  * https://shopify.dev/docs/apps/build/security/set-up-iframe-protection
  */
+export function responseHeadersFor(path: string, production: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+  if (production) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  if (!isEmbedded(path)) {
+    headers['X-Frame-Options'] = 'DENY';
+    headers['Content-Security-Policy'] =
+      isPage(path) && !path.startsWith('/ops/api/') ? PAGE_POLICY : DATA_POLICY;
+  }
+  return headers;
+}
+
+/** responseHeadersFor, on every response of the app. */
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
   return (req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (options.production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (!isEmbedded(req.path)) {
-      res.setHeader('X-Frame-Options', 'DENY');
-      res.setHeader(
-        'Content-Security-Policy',
-        isPage(req.path) && !req.path.startsWith('/ops/api/') ? PAGE_POLICY : DATA_POLICY,
-      );
+    for (const [name, value] of Object.entries(responseHeadersFor(req.path, options.production))) {
+      res.setHeader(name, value);
     }
     next();
   };

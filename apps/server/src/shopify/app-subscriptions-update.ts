@@ -1,14 +1,12 @@
-import type { RequestHandler } from 'express';
 import { Platforms, ShopifySubscriptionStatuses, StoreStates } from '@dropship/core';
 import type { Store } from '@dropship/core';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { AppSubscriptionUpdatePayload } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
-import { correlationIdOf } from '../http/request-correlation';
 import { mirrorShopifySubscription } from './mirror-subscription';
 import type { MirrorSubscriptionResult } from './mirror-subscription';
 import { rejectPayload } from './reject-payload';
-import { deliveryOf } from './verify-webhook-middleware';
+import type { WebhookHandler } from './webhook-routes';
 
 type Deps = Pick<ServerDeps, 'repos' | 'clock' | 'config'>;
 
@@ -51,15 +49,14 @@ async function mirror(
  * FROZEN, PENDING into our subscription row. Applied at once (one small
  * update, idempotent by status); a failure answers 5xx and Shopify retries.
  */
-export function appSubscriptionsUpdate(deps: Deps): RequestHandler {
-  return async (req, res) => {
-    const { webhook, rawBody } = deliveryOf(res);
+export function appSubscriptionsUpdate(deps: Deps): WebhookHandler {
+  return async (delivery) => {
+    const { webhook, rawBody } = delivery;
     const parsed = parseTopicPayload(ShopifyTopics.appSubscriptionsUpdate, rawBody);
-    if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+    if (!parsed.ok) return rejectPayload(deps, delivery, parsed.error);
     const store = await deps.repos.stores.findByDomain(Platforms.shopify, webhook.shopDomain);
     if (store === null) {
-      res.status(200).json({ outcome: 'unknown_store' });
-      return;
+      return { body: { outcome: 'unknown_store' } };
     }
     const result = await mirror(deps, store, parsed.value);
     if (result.outcome !== 'unchanged') {
@@ -71,12 +68,14 @@ export function appSubscriptionsUpdate(deps: Deps): RequestHandler {
         entityType: 'subscription',
         entityId: result.subscription.id,
         details: { status: parsed.value.app_subscription.status, webhookId: webhook.webhookId },
-        correlationId: correlationIdOf(req),
+        correlationId: delivery.correlationId,
       });
     }
-    res.status(200).json({
-      outcome: result.outcome,
-      ...(result.outcome === 'unchanged' ? { reason: result.reason } : {}),
-    });
+    return {
+      body: {
+        outcome: result.outcome,
+        ...(result.outcome === 'unchanged' ? { reason: result.reason } : {}),
+      },
+    };
   };
 }

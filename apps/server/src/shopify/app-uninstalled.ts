@@ -1,13 +1,11 @@
-import type { RequestHandler } from 'express';
 import { createLoader, isStaleDisconnect, LifecycleSources, Platforms } from '@dropship/core';
 import type { Store } from '@dropship/core';
 import type { IngestEventParams } from '@dropship/lifecycle';
 import { parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { ShopPayload, VerifiedWebhook } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
-import { correlationIdOf } from '../http/request-correlation';
 import { rejectPayload } from './reject-payload';
-import { deliveryOf } from './verify-webhook-middleware';
+import type { WebhookHandler } from './webhook-routes';
 
 type Deps = Pick<ServerDeps, 'repos' | 'queues' | 'clock' | 'ingest'>;
 
@@ -39,15 +37,15 @@ function recordOnlyReason(store: Store | null, webhook: VerifiedWebhook): Ingest
  * their store lookup, transaction and addBulk. A database or Redis failure
  * throws UNAVAILABLE: 503, and Shopify retries.
  */
-export function appUninstalled(deps: Deps): RequestHandler {
+export function appUninstalled(deps: Deps): WebhookHandler {
   const findStore = createLoader(
     (domains: string[]) => deps.repos.stores.findByDomains(Platforms.shopify, domains),
     (store) => store.domain,
   );
-  return async (req, res) => {
-    const { webhook, rawBody } = deliveryOf(res);
+  return async (delivery) => {
+    const { webhook, rawBody } = delivery;
     const parsed = parseTopicPayload(ShopifyTopics.appUninstalled, rawBody);
-    if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+    if (!parsed.ok) return rejectPayload(deps, delivery, parsed.error);
     const store = await findStore.run(webhook.shopDomain);
     const recordOnly = recordOnlyReason(store, webhook);
     const result = await deps.ingest.ingest({
@@ -58,10 +56,12 @@ export function appUninstalled(deps: Deps): RequestHandler {
       topic: webhook.topic,
       triggeredAt: webhook.triggeredAt,
       payload: eventPayload(parsed.value),
-      correlationId: correlationIdOf(req),
+      correlationId: delivery.correlationId,
       ...(recordOnly ? { recordOnly } : {}),
     });
-    if (result.status === 'duplicate') res.locals.webhookDuplicate = true;
-    res.status(200).json({ status: result.status, outcome: result.event.outcome });
+    return {
+      body: { status: result.status, outcome: result.event.outcome },
+      duplicate: result.status === 'duplicate',
+    };
   };
 }

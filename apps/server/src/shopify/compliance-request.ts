@@ -1,8 +1,6 @@
-import type { Request } from 'express';
 import { Platforms } from '@dropship/core';
 import type { AuditRepository, Clock, ComplianceRequest, Repositories, Store } from '@dropship/core';
 import type { VerifiedWebhook } from '@dropship/shopify';
-import { correlationIdOf } from '../http/request-correlation';
 
 export type ComplianceDeps = {
   repos: Repositories;
@@ -48,7 +46,7 @@ export async function completeComplianceRequest(
     repos: { complianceRequests: Repositories['complianceRequests']; audit: AuditRepository };
     clock: Clock;
   },
-  req: Request,
+  correlationId: string,
   request: ComplianceRequest,
   params: CompleteParams,
 ): Promise<void> {
@@ -67,6 +65,6 @@ export async function completeComplianceRequest(
     entityType: 'compliance_request',
     entityId: request.id,
     details: { shop: request.shop, webhookId: request.webhookId, ...params.result },
-    correlationId: correlationIdOf(req),
+    correlationId,
   });
 }

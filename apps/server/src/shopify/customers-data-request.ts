@@ -1,7 +1,7 @@
-import type { Request } from 'express';
 import { gidFor } from '@dropship/shopify';
-import type { CustomersDataRequestPayload, VerifiedWebhook } from '@dropship/shopify';
+import type { CustomersDataRequestPayload } from '@dropship/shopify';
 import { completeComplianceRequest, openComplianceRequest } from './compliance-request';
+import type { WebhookDelivery } from './verify-delivery';
 import type { ComplianceDeps } from './compliance-request';
 
 export interface HeldOrder {
@@ -38,16 +38,16 @@ async function heldOrders(deps: ComplianceDeps, storeId: string, ids: readonly s
  */
 export async function customersDataRequest(
   deps: ComplianceDeps,
-  req: Request,
-  webhook: VerifiedWebhook,
+  delivery: WebhookDelivery,
   payload: CustomersDataRequestPayload,
 ): Promise<{ outcome: string }> {
+  const { webhook } = delivery;
   const { request, store, alreadyCompleted } = await openComplianceRequest(deps, webhook, payload);
   if (alreadyCompleted) return { outcome: 'already_completed' };
   const orders = store
     ? await heldOrders(deps, store.id, payload.orders_requested)
     : { held: [], notHeld: payload.orders_requested.map((id) => gidFor('Order', id)) };
-  await completeComplianceRequest(deps, req, request, {
+  await completeComplianceRequest(deps, delivery.correlationId, request, {
     result: {
       dataRequestId: payload.data_request.id,
       customerId: gidFor('Customer', payload.customer.id),

@@ -1,7 +1,7 @@
-import type { Request } from 'express';
 import { gidFor } from '@dropship/shopify';
-import type { CustomersRedactPayload, VerifiedWebhook } from '@dropship/shopify';
+import type { CustomersRedactPayload } from '@dropship/shopify';
 import { completeComplianceRequest, openComplianceRequest } from './compliance-request';
+import type { WebhookDelivery } from './verify-delivery';
 import type { ComplianceDeps } from './compliance-request';
 
 /** The request as kept after completion: the customer's id stays (to prove it was done), contact details go. */
@@ -17,15 +17,15 @@ function withoutContact(payload: CustomersRedactPayload) {
  */
 export async function customersRedact(
   deps: ComplianceDeps,
-  req: Request,
-  webhook: VerifiedWebhook,
+  delivery: WebhookDelivery,
   payload: CustomersRedactPayload,
 ): Promise<{ outcome: string }> {
+  const { webhook } = delivery;
   const { request, store, alreadyCompleted } = await openComplianceRequest(deps, webhook, payload);
   if (alreadyCompleted) return { outcome: 'already_completed' };
   const orderIds = payload.orders_to_redact.map((id) => gidFor('Order', id));
   const erasedOrders = store ? await deps.repos.orders.redactByPlatformIds(store.id, orderIds) : 0;
-  await completeComplianceRequest(deps, req, request, {
+  await completeComplianceRequest(deps, delivery.correlationId, request, {
     result: {
       customerId: gidFor('Customer', payload.customer.id),
       storeKnown: store !== null,

@@ -1,9 +1,8 @@
-import type { RequestHandler } from 'express';
 import { Platforms } from '@dropship/core';
 import { gidFor, parseTopicPayload, ShopifyTopics } from '@dropship/shopify';
 import type { ServerDeps } from '../server-deps';
 import { rejectPayload } from './reject-payload';
-import { deliveryOf } from './verify-webhook-middleware';
+import type { WebhookHandler } from './webhook-routes';
 
 type Deps = Pick<ServerDeps, 'repos' | 'clock'>;
 
@@ -12,18 +11,17 @@ type Deps = Pick<ServerDeps, 'repos' | 'clock'>;
  * removed (the products-left list then leaves it out). Idempotent: a product
  * already removed, or one the platform never published, changes nothing.
  */
-export function productsDelete(deps: Deps): RequestHandler {
-  return async (req, res) => {
-    const { webhook, rawBody } = deliveryOf(res);
+export function productsDelete(deps: Deps): WebhookHandler {
+  return async (delivery) => {
+    const { webhook, rawBody } = delivery;
     const parsed = parseTopicPayload(ShopifyTopics.productsDelete, rawBody);
-    if (!parsed.ok) return rejectPayload(deps, req, webhook, parsed.error);
+    if (!parsed.ok) return rejectPayload(deps, delivery, parsed.error);
     const store = await deps.repos.stores.findByDomain(Platforms.shopify, webhook.shopDomain);
     if (store === null) {
-      res.status(200).json({ outcome: 'unknown_store' });
-      return;
+      return { body: { outcome: 'unknown_store' } };
     }
     const productId = gidFor('Product', parsed.value.id);
     const marked = await deps.repos.publishedProducts.markRemoved(store.id, productId, deps.clock.now());
-    res.status(200).json({ outcome: marked ? 'marked_removed' : 'not_in_ledger' });
+    return { body: { outcome: marked ? 'marked_removed' : 'not_in_ledger' } };
   };
 }

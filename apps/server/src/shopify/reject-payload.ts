@@ -1,9 +1,7 @@
-import type { Request } from 'express';
 import { ErrorKinds } from '@dropship/core';
 import type { AuditRepository, Clock } from '@dropship/core';
-import type { VerifiedWebhook } from '@dropship/shopify';
 import { ServerError } from '../errors';
-import { correlationIdOf } from '../http/request-correlation';
+import type { WebhookDelivery } from './verify-delivery';
 
 export interface RejectPayloadDeps {
   repos: { audit: AuditRepository };
@@ -17,8 +15,7 @@ export interface RejectPayloadDeps {
  */
 export async function rejectPayload(
   deps: RejectPayloadDeps,
-  req: Request,
-  webhook: VerifiedWebhook,
+  { webhook, correlationId }: WebhookDelivery,
   problem: string,
 ): Promise<never> {
   await deps.repos.audit.append({
@@ -29,7 +26,7 @@ export async function rejectPayload(
     entityType: 'shopify_webhook',
     entityId: webhook.webhookId,
     details: { topic: webhook.topic, shop: webhook.shopDomain, problem },
-    correlationId: correlationIdOf(req),
+    correlationId,
   });
   throw new ServerError(ErrorKinds.invalidInput, `The ${webhook.topic} body was rejected: ${problem}`);
 }

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import {
   AccountTransitions,
   applyAccountTransition,
@@ -9,9 +8,9 @@ import {
 import type { Clock, Repositories, Store } from '@dropship/core';
 import { ingestEvent, redactStore } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
-import type { ShopRedactPayload, VerifiedWebhook } from '@dropship/shopify';
+import type { ShopRedactPayload } from '@dropship/shopify';
 import { completeComplianceRequest, openComplianceRequest } from './compliance-request';
-import { correlationIdOf } from '../http/request-correlation';
+import type { WebhookDelivery } from './verify-delivery';
 
 export interface ShopRedactDeps {
   repos: Repositories;
@@ -52,14 +51,14 @@ async function anonymiseAccountOf(deps: ShopRedactDeps, store: Store): Promise<b
  */
 export async function shopRedact(
   deps: ShopRedactDeps,
-  req: Request,
-  webhook: VerifiedWebhook,
+  delivery: WebhookDelivery,
   payload: ShopRedactPayload,
 ): Promise<{ outcome: string }> {
+  const { webhook } = delivery;
   const { request, store, alreadyCompleted } = await openComplianceRequest(deps, webhook, payload);
   if (alreadyCompleted) return { outcome: 'already_completed' };
   if (store === null) {
-    await completeComplianceRequest(deps, req, request, {
+    await completeComplianceRequest(deps, delivery.correlationId, request, {
       result: { storeKnown: false, erased: [], kept: [] },
     });
     return { outcome: 'completed' };
@@ -73,14 +72,14 @@ export async function shopRedact(
     topic: webhook.topic,
     triggeredAt: webhook.triggeredAt,
     payload: { shop_id: payload.shop_id },
-    correlationId: correlationIdOf(req),
+    correlationId: delivery.correlationId,
     ...(reinstalled
       ? { recordOnly: { outcome: 'ignored_stale', reason: 'the store was reinstalled before shop/redact' } }
       : {}),
   });
   await deps.repos.complianceRequests.setEvent(request.id, ingested.event.id);
   if (reinstalled) {
-    await completeComplianceRequest(deps, req, request, {
+    await completeComplianceRequest(deps, delivery.correlationId, request, {
       result: {
         storeKnown: true,
         reinstalled: true,
@@ -95,10 +94,10 @@ export async function shopRedact(
     storeId: store.id,
     source: LifecycleSources.shopifyRedact,
     occurredAt: (webhook.triggeredAt ?? deps.clock.now()).toISOString(),
-    correlationId: correlationIdOf(req),
+    correlationId: delivery.correlationId,
   });
   if (redacted.outcome !== 'applied') {
-    await completeComplianceRequest(deps, req, request, {
+    await completeComplianceRequest(deps, delivery.correlationId, request, {
       result: {
         storeKnown: true,
         reinstalled: true,
@@ -110,7 +109,7 @@ export async function shopRedact(
     return { outcome: 'kept_reinstalled' };
   }
   const accountAnonymised = await anonymiseAccountOf(deps, store);
-  await completeComplianceRequest(deps, req, request, {
+  await completeComplianceRequest(deps, delivery.correlationId, request, {
     result: {
       storeKnown: true,
       erased: [

@@ -1,21 +1,32 @@
 import { Router } from 'express';
-import type { RequestHandler } from 'express';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 import { ComplianceTopics, ShopifyTopics } from '@dropship/shopify';
-import type { DirectRoute } from '../http/direct-routes';
+import { expressEndpoint } from '../http/lane';
+import type { Endpoint, LaneRoute } from '../http/lane';
+import { toHttpFailure } from '../http/error-handler';
 import type { ServerDeps } from '../server-deps';
 import { appSubscriptionsUpdate } from './app-subscriptions-update';
 import { appUninstalled } from './app-uninstalled';
 import { compliance } from './compliance';
 import { ordersCreate } from './orders-create';
 import { productsDelete } from './products-delete';
-import { verifyWebhook } from './verify-webhook-middleware';
+import { verifyDelivery } from './verify-delivery';
+import type { WebhookDelivery } from './verify-delivery';
+
+/** A handled delivery: always 200 with this body; `duplicate` when its webhook id was seen before. */
+export interface WebhookAnswer {
+  body: unknown;
+  duplicate?: boolean;
+}
+
+/** Handles one verified delivery; throwing answers as the error handler does (a ServerError's status). */
+export type WebhookHandler = (delivery: WebhookDelivery) => Promise<WebhookAnswer>;
 
 /** One webhook route: the URI of shopify.app.toml, the topics it takes, its handler. */
 export interface ShopifyWebhookRoute {
   path: string;
   topics: readonly string[];
-  handler: (deps: ServerDeps) => RequestHandler;
+  handler: (deps: ServerDeps) => WebhookHandler;
 }
 
 /** Every webhook the app handles; a test checks it against shopify.app.toml both ways. */
@@ -37,63 +48,51 @@ const rejectionByStatus: Record<number, string> = {
   413: 'body_too_large',
 };
 
-/** Counts the delivery once its answer is known; labels come from the route, never the request. */
-function countOutcome(route: ShopifyWebhookRoute): RequestHandler {
-  return (_req, res, next) => {
-    res.on('finish', () => {
-      const topic = route.topics.length === 1 ? (route.topics[0] ?? route.path) : route.path;
-      if (res.statusCode < 300) {
-        // Handlers set res.locals.webhookDuplicate when the delivery id was seen before.
-        const duplicate = res.locals.webhookDuplicate === true;
-        recordWebhookOutcome({
-          channel: 'shopify',
-          topic,
-          outcome: duplicate ? WebhookOutcomes.duplicate : WebhookOutcomes.accepted,
-        });
-        return;
-      }
-      const reason = res.statusCode >= 500 ? 'unavailable' : (rejectionByStatus[res.statusCode] ?? 'invalid');
+/**
+ * A webhook endpoint: verify (raw bytes, HMAC, topic), handle, and count the
+ * outcome once its answer is known; labels come from the route, never the request.
+ */
+function webhookEndpoint(deps: ServerDeps, route: ShopifyWebhookRoute): Endpoint {
+  const handle = route.handler(deps);
+  const topic = route.topics.length === 1 ? (route.topics[0] ?? route.path) : route.path;
+  return async (request) => {
+    try {
+      const answer = await handle(verifyDelivery(deps.config.shopify.apiSecret, route.topics, request));
+      const outcome = answer.duplicate === true ? WebhookOutcomes.duplicate : WebhookOutcomes.accepted;
+      recordWebhookOutcome({ channel: 'shopify', topic, outcome });
+      return { status: 200, body: answer.body };
+    } catch (error) {
+      const { status } = toHttpFailure(error);
+      const reason = status >= 500 ? 'unavailable' : (rejectionByStatus[status] ?? 'invalid');
       recordWebhookOutcome({ channel: 'shopify', topic, outcome: WebhookOutcomes.rejected, reason });
-    });
-    next();
+      throw error;
+    }
   };
 }
 
-// One set per app: the direct routes and the router share the handlers (and
-// the batches some of them hold) rather than building them twice.
-const handlersByDeps = new WeakMap<ServerDeps, Map<ShopifyWebhookRoute, RequestHandler[]>>();
+// One set per app: the lane and the router share the endpoints (and the
+// batches some of them hold) rather than building them twice.
+const endpointsByDeps = new WeakMap<ServerDeps, LaneRoute[]>();
 
-/** A webhook's handlers in order: count the outcome, verify (raw bytes, HMAC), handle. */
-function webhookHandlers(deps: ServerDeps, route: ShopifyWebhookRoute): RequestHandler[] {
-  let built = handlersByDeps.get(deps);
-  if (!built) {
-    built = new Map();
-    handlersByDeps.set(deps, built);
+/** Every Shopify webhook as a lane route (http/lane.ts). */
+export function shopifyWebhookLaneRoutes(deps: ServerDeps): LaneRoute[] {
+  let routes = endpointsByDeps.get(deps);
+  if (!routes) {
+    routes = shopifyWebhookRoutes.map((route) => ({
+      method: 'POST',
+      path: route.path,
+      endpoint: webhookEndpoint(deps, route),
+    }));
+    endpointsByDeps.set(deps, routes);
   }
-  let handlers = built.get(route);
-  if (!handlers) {
-    handlers = [
-      countOutcome(route),
-      verifyWebhook(deps.config.shopify.apiSecret, route.topics),
-      route.handler(deps),
-    ];
-    built.set(route, handlers);
-  }
-  return handlers;
+  return routes;
 }
 
-/** Every Shopify webhook for the app's direct routes (http/direct-routes.ts). */
-export function shopifyWebhookDirectRoutes(deps: ServerDeps): DirectRoute[] {
-  return shopifyWebhookRoutes.map((route) => ({
-    method: 'POST',
-    path: route.path,
-    handlers: webhookHandlers(deps, route),
-  }));
-}
-
-/** POST routes for every Shopify webhook, for requests the direct routes leave to the routers. */
+/** POST routes for every Shopify webhook, for requests the lane leaves to the routers. */
 export function shopifyWebhookRouter(deps: ServerDeps): Router {
   const router = Router();
-  for (const route of shopifyWebhookRoutes) router.post(route.path, ...webhookHandlers(deps, route));
+  for (const route of shopifyWebhookLaneRoutes(deps)) {
+    router.post(route.path, expressEndpoint(route.path, route.endpoint));
+  }
   return router;
 }

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Express } from 'express';
 import { loadConfig } from '@dropship/config';
 import type { Config } from '@dropship/config';
 import { createManualClock } from '@dropship/core';
@@ -15,6 +14,7 @@ import type { Queues } from '@dropship/queues';
 import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
 import type { Database } from '@dropship/storage';
 import { createApp } from '../app';
+import type { ServerApp } from '../app';
 import { LOG_REDACTION } from '../http/log-redaction';
 import { shopifyAdapterFromConfig } from '../shopify/shopify-adapter-from-config';
 import type { ServerDeps, ServerOptions } from '../server-deps';
@@ -39,7 +39,7 @@ export interface TestStackOptions {
 }
 
 export interface TestStack {
-  app: Express;
+  app: ServerApp;
   deps: ServerDeps;
   config: Config;
   db: Database;

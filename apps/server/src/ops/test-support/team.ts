@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { LifecycleSource, Repositories, TeamRole } from '@dropship/core';
@@ -19,7 +19,7 @@ export async function addTeamMember(repos: Repositories, email: string, role: Te
 }
 
 /** Signs in through the real form and reads the session's CSRF token from /ops/api/session. */
-export async function signIn(app: Express, email: string, password: string): Promise<SignedIn> {
+export async function signIn(app: RequestListener, email: string, password: string): Promise<SignedIn> {
   const res = await request(app).post('/ops/sign-in').type('form').send({ email, password, next: '/ops' });
   if (res.status !== 303) throw new Error(`sign-in answered ${res.status}: ${res.text.slice(0, 200)}`);
   const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
