@@ -226,6 +226,11 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
  * connected state. Columns of the rows: those of the table, plus `ord` (their
  * order) and `disconnect_at` / `disconnect_source` (null when the event
  * begins no disconnect).
+ *
+ * The stores are found by primary key (`id = any(array(...))`), not by a join
+ * the planner may turn into a scan of every connected store: it guesses 100
+ * rows for the input, and with the stores table's statistics a hash join over
+ * it won at ten to a hundred thousand stores, 5 ms of a 10 ms batch.
  */
 const INGEST_STATEMENT = `
 with input as (
@@ -253,7 +258,8 @@ moved as (
   update stores set state = ?, automation_enabled = false, disconnected_at = f.disconnect_at,
     disconnect_source = f.disconnect_source, updated_at = ?
   from first_disconnects f
-  where stores.id = f.store_id and stores.state = ?
+  where stores.id = any(array(select store_id from first_disconnects)) and stores.id = f.store_id
+    and stores.state = ?
     and (stores.installed_at is null or stores.installed_at <= f.disconnect_at)
   returning stores.id
 )
