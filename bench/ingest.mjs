@@ -133,11 +133,37 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
-/** Runs the measured closed loop and adds the process's CPU per request (µs): steadier than req/s on a shared machine. */
+const SERVICES = new Set(['postgres', 'redis-server']);
+
+/** CPU time every Redis and PostgreSQL process of the machine has used so far, in ms (processes gone meanwhile are missed). */
+function servicesCpuMs() {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (SERVICES.has(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) total += cpuMs(entry);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs the measured closed loop and adds CPU per request (µs) of the process
+ * and of Redis and PostgreSQL meanwhile: steadier than req/s on a shared machine.
+ */
 function measured(pid, url, target, targetsFile, from, count, extra) {
   const before = cpuMs(pid);
+  const servicesBefore = servicesCpuMs();
   const result = load(url, target, targetsFile, from, count, extra);
-  return { ...result, cpuUs: Math.round(((cpuMs(pid) - before) * 1000) / count) };
+  const perRequest = (ms) => Math.round((ms * 1000) / count);
+  return {
+    ...result,
+    cpuUs: perRequest(cpuMs(pid) - before),
+    servicesUs: perRequest(servicesCpuMs() - servicesBefore),
+  };
 }
 
 async function answers(url) {
@@ -384,7 +410,7 @@ function reading(results) {
   const appCpu = span(results.map((r) => r.app.cpuUs));
   return [
     '**Reading the figures.**',
-    `- CPU per request is the CPU time (user + system, all threads) each process spent during its measured requests, divided by their number: ${floorCpu} µs for the floor, ${appCpu} µs for the server, ${span(results.map((r) => (r.app.cpuUs / r.floor.cpuUs).toFixed(1)))} times as much. That multiple, more than the machine's other load, is what bounds the throughput ratio: the server runs its JavaScript on one core, so it answers at most about 1,000,000 / (its µs per request) requests per second, while the floor's process leaves room on the second core to the load generator and Redis. Both figures grow when the machine is busier (shared caches, other tenants), so compare them within one run.`,
+    `- CPU per request is the CPU time (user + system, all threads) each process spent during its measured requests, divided by their number: ${floorCpu} µs for the floor, ${appCpu} µs for the server, ${span(results.map((r) => (r.app.cpuUs / r.floor.cpuUs).toFixed(1)))} times as much. That multiple, more than the machine's other load, is what bounds the throughput ratio: the server runs its JavaScript on one core, so it answers at most about 1,000,000 / (its µs per request) requests per second, while the floor's process leaves room on the second core to the load generator and Redis. The next column is the CPU Redis and PostgreSQL spent meanwhile, per request: ${span(results.filter((r) => r.dialect === 'postgres').map((r) => r.app.servicesUs))} µs on the PostgreSQL rows, where the database's backends run on the same two cores as the server and the load generator and take that much from them; on SQLite the database's work is inside the server's own figure. Both figures grow when the machine is busier (shared caches, other tenants), so compare them within one run.`,
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld ? 'and held a p99 under 25 ms in some rows' : 'yet its own p99 stayed above 25 ms in every row'}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections alone costs most of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site, replay-guard and subscription reads. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own. The floor makes no SQL at all.',
     `- End to end, "automation stopped" is the time from a request being sent to its 2xx: the server answers only after the store has left \`connected\` (gate closed, schedule removed), and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, falls behind for about its first second and a half while its client opens several hundred connections at once (its listen queue was seen at 450), and without the warm-up those requests alone make a p99 of 2–4 s; a deployment adding a server under load sees the same, and should let it warm up before it takes its share. The disconnect job that follows (billing, products-left report, \`disconnected\`, notices) ran in one worker process at nice ${workerNice}, on the same two cores: it finished its backlog at about ${jobRates}, so its end-to-end times are those of a queue. ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
@@ -393,15 +419,15 @@ function reading(results) {
 
 function rows(results) {
   const lines = [
-    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | Redis + PostgreSQL CPU per request, floor / server | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     const ratio = r.app.rps / r.floor.rps;
     const e2e = r.e2e;
     const stopped = e2e.http.ok - e2e.stopped.connected - e2e.stopped.gateOpen;
     lines.push(
-      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
+      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${r.floor.servicesUs} / ${r.app.servicesUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
     );
   }
   return lines.join('\n');

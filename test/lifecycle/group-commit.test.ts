@@ -50,6 +50,11 @@ describe.each(['sqlite', 'postgres'] as const)('group-committed lifecycle events
     ]);
     expect(results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'duplicate', 'recorded']);
     expect(results[2]?.event.id).toBe(results[1]?.event.id);
+    // Each accepted uninstall says it took its store out of `connected`.
+    expect(results.slice(0, 2).map((result) => 'storeLeft' in result && result.storeLeft)).toEqual([
+      true,
+      true,
+    ]);
 
     for (const store of [leaving, twice]) {
       expect(await repos.stores.findById(store.id)).toMatchObject({
@@ -80,7 +85,7 @@ describe.each(['sqlite', 'postgres'] as const)('group-committed lifecycle events
     const result = await ingestor.ingest(
       uninstall(store, `d-${store.id}`, new Date('2026-02-15T00:00:00.000Z')),
     );
-    expect(result.status).toBe('accepted');
+    expect(result).toMatchObject({ status: 'accepted', storeLeft: false });
     expect(await repos.stores.findById(store.id)).toMatchObject({
       state: 'connected',
       automationEnabled: true,

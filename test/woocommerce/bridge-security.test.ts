@@ -31,13 +31,18 @@ describe.each(['sqlite', 'postgres'] as const)('bridge endpoint security on %s',
   const deactivated = () => eventBody('deactivated', randomUUID(), stack.clock.now());
 
   it('accepts a correctly signed event once and records it', async () => {
-    const response = await sendSigned(stack, site, '/bridge/v1/events', { body: deactivated() });
+    const body = deactivated();
+    const response = await sendSigned(stack, site, '/bridge/v1/events', { body });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       accepted: true,
       duplicate: false,
-      subscription: { still_billed: true },
+      store_state: 'disconnecting',
+      subscription: { still_billed: true, store_state: 'disconnecting' },
     });
+    // The plugin's retry of the same occurrence (a fresh event id): a duplicate, the store read again.
+    const retry = await sendSigned(stack, site, '/bridge/v1/events', { body });
+    expect(retry.body).toMatchObject({ accepted: true, duplicate: true, store_state: 'disconnecting' });
   });
 
   it.each([

@@ -29,7 +29,12 @@ export interface IngestEventParams {
 }
 
 export type IngestEventResult =
-  | { status: 'accepted'; event: LifecycleEvent }
+  | {
+      status: 'accepted';
+      event: LifecycleEvent;
+      /** True when recording the event took its store out of `connected`: it is now `disconnecting`. */
+      storeLeft: boolean;
+    }
   | { status: 'duplicate'; event: LifecycleEvent }
   | { status: 'recorded'; event: LifecycleEvent };
 
@@ -103,11 +108,13 @@ export async function ingestEvents(
         : undefined,
     })),
   );
+  const moved = new Set(recorded.moved);
   const results = recorded.results.map((result, index): IngestEventResult => {
     if (!result.inserted) return { status: 'duplicate', event: result.existing };
-    return list[index]?.recordOnly !== undefined
-      ? { status: 'recorded', event: result.event }
-      : { status: 'accepted', event: result.event };
+    const params = list[index];
+    if (params?.recordOnly !== undefined) return { status: 'recorded', event: result.event };
+    const storeLeft = params !== undefined && beginsDisconnect(params) && moved.has(params.storeId);
+    return { status: 'accepted', event: result.event, storeLeft };
   });
   const toQueue = new Map<string, LifecycleEvent>();
   for (const result of results) {

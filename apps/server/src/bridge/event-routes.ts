@@ -65,8 +65,12 @@ async function postEvent(deps: ServerDeps, request: EndpointRequest): Promise<En
     topic: `wp.${body.type}`,
     outcome: ingested.status === 'duplicate' ? WebhookOutcomes.duplicate : WebhookOutcomes.accepted,
   });
-  // Read again: recording a deactivation or deletion has just taken the store out of `connected`.
-  const store = (await bridgeLookups(deps.repos).store(auth.store.id)) ?? auth.store;
+  // A deactivation or deletion may have just taken the store out of `connected`:
+  // the ingest says so when it did, otherwise the store is read again.
+  const store =
+    ingested.status === 'accepted' && ingested.storeLeft
+      ? { ...auth.store, state: StoreStates.disconnecting }
+      : ((await bridgeLookups(deps.repos).store(auth.store.id)) ?? auth.store);
   const subscription = await loadSubscriptionView(deps.repos, store);
   return {
     status: 200,
