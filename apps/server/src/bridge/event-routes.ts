@@ -21,17 +21,20 @@ const sourceOf: Record<BridgeEventType, LifecycleSource> = {
 };
 
 /**
- * The signed body as the protocol's JSON, or the 400 to answer: a body signed
- * by the site but unreadable is recorded (a rejected event) first.
+ * The authenticated site and its body as the protocol's JSON, or the refusal
+ * to answer: a body signed by the site but unreadable is recorded (a rejected
+ * event) before its 400.
  */
-async function readBody<K extends 'event' | 'heartbeat'>(
+async function signedBody<K extends 'event' | 'heartbeat'>(
   deps: ServerDeps,
   request: EndpointRequest,
-  auth: AuthenticatedBridgeRequest,
   kind: K,
-): Promise<{ body: BridgeBody<K> } | { refused: EndpointAnswer }> {
+): Promise<{ auth: AuthenticatedBridgeRequest; body: BridgeBody<K> } | { refused: EndpointAnswer }> {
+  const authenticated = await authenticateSigned(deps, request);
+  if ('refused' in authenticated) return authenticated;
+  const { auth } = authenticated;
   const parsed = parseBridgeBody(kind, auth.rawBody);
-  if (parsed.ok) return { body: parsed.value };
+  if (parsed.ok) return { auth, body: parsed.value };
   await recordUnreadable(deps, auth, parsed.reason, request.path, request.id);
   const reason =
     parsed.reason === 'malformed_json' ? BridgeRefusals.malformedJson : BridgeRefusals.invalidBody;
@@ -39,12 +42,9 @@ async function readBody<K extends 'event' | 'heartbeat'>(
 }
 
 async function postEvent(deps: ServerDeps, request: EndpointRequest): Promise<EndpointAnswer> {
-  const authenticated = await authenticateSigned(deps, request);
-  if ('refused' in authenticated) return authenticated.refused;
-  const { auth } = authenticated;
-  const read = await readBody(deps, request, auth, 'event');
-  if ('refused' in read) return read.refused;
-  const { body } = read;
+  const signed = await signedBody(deps, request, 'event');
+  if ('refused' in signed) return signed.refused;
+  const { auth, body } = signed;
   if (body.type === BridgeEventTypes.activated) {
     // An activation says the plugin is alive: the heartbeat-loss clock restarts.
     await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: deps.clock.now() });
@@ -84,11 +84,9 @@ async function postEvent(deps: ServerDeps, request: EndpointRequest): Promise<En
 }
 
 async function postHeartbeat(deps: ServerDeps, request: EndpointRequest): Promise<EndpointAnswer> {
-  const authenticated = await authenticateSigned(deps, request);
-  if ('refused' in authenticated) return authenticated.refused;
-  const { auth } = authenticated;
-  const read = await readBody(deps, request, auth, 'heartbeat');
-  if ('refused' in read) return read.refused;
+  const signed = await signedBody(deps, request, 'heartbeat');
+  if ('refused' in signed) return signed.refused;
+  const { auth } = signed;
   const now = deps.clock.now();
   await deps.repos.stores.setCredentials(auth.store.id, { heartbeatAt: now });
   await reconnectAfterSilence(deps, auth.store, now, request.id);
