@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { endpointRequestOf } from '../http/lane';
 import type { EndpointAnswer, EndpointRequest } from '../http/lane';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
@@ -67,6 +66,11 @@ export function refuse(
   reason: BridgeRefusal,
   detail?: string,
 ): void {
-  const answer = refusal(endpointRequestOf(req, routeOf(req)), status, reason, detail);
+  const answer = refusal(
+    { route: routeOf(req), annotate: (fields) => req.log.setBindings(fields) },
+    status,
+    reason,
+    detail,
+  );
   res.status(answer.status).json(answer.body);
 }

@@ -136,6 +136,10 @@ function readBody(req: IncomingMessage, limit: number, done: (error: Error | nul
  */
 export function createLane(options: LaneOptions): Lane {
   const routes = new Map(options.routes.map((route) => [`${route.method} ${route.path}`, route]));
+  // The lane's paths are fixed, so are their security headers.
+  const securityHeaders = new Map(
+    options.routes.map((route) => [route.path, responseHeadersFor(route.path, options.production)]),
+  );
   const { log } = options;
   return (req, res) => {
     const url = req.url ?? '';
@@ -150,7 +154,7 @@ export function createLane(options: LaneOptions): Lane {
     const answer = (status: number, body: unknown, error?: Error) => {
       const json = JSON.stringify(body);
       const headers: Record<string, string | number> = {
-        ...responseHeadersFor(path, options.production),
+        ...securityHeaders.get(path),
         [REQUEST_ID_HEADER]: id,
         'Content-Type': JSON_TYPE,
         'Content-Length': Buffer.byteLength(json),

@@ -11,7 +11,7 @@ import {
   wooGmtToDate,
 } from '@dropship/woocommerce';
 import type { OrderCreatedPayload } from '@dropship/woocommerce';
-import { rawBodyOf } from '../http/body-parsers';
+import { bodyBytesOf } from '../http/body-parsers';
 import type { ServerDeps } from '../server-deps';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
@@ -71,7 +71,7 @@ async function applyDelivery(
  * nothing for us: WooCommerce disables a webhook after repeated failures.
  */
 async function receive(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const rawBody = rawBodyOf(req) ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+  const rawBody = bodyBytesOf(req);
   const kind = classifyWooWebhook({ headers: req.headers, rawBody });
   if (kind.kind === 'ping') {
     res.status(200).json({ ok: true, ping: true });
