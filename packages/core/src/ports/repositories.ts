@@ -338,7 +338,7 @@ export interface LifecycleEventRepository {
   findById(id: string): Promise<LifecycleEvent | null>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
   markEnqueued(id: string, at: Date): Promise<boolean>;
-  /** markEnqueued for many events in one statement; returns how many rows changed. */
+  /** markEnqueued for many events in one statement; an event marked before keeps its first time. Returns how many of the ids exist. */
   markManyEnqueued(ids: readonly string[], at: Date): Promise<number>;
   /** Oldest still-pending events whose job never reached the queue (crash recovery). */
   listUnenqueued(limit: number): Promise<LifecycleEvent[]>;

@@ -159,6 +159,26 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect((await repos.lifecycleEvents.findById(id))?.enqueuedAt?.getTime()).toBe(at.getTime());
     });
 
+    it('markManyEnqueued marks a list once: an event marked before keeps its first time, unknown ids are ignored', async () => {
+      const { repos } = get();
+      const results = await repos.lifecycleEvents.recordMany(
+        [1, 2, 3].map((n) => uninstallEvent(`enq-many-${n}-${uniqueDomain()}`, null)),
+      );
+      const ids = results.map((result) => (result.inserted ? result.event.id : result.existing.id));
+      const first = new Date('2025-04-01T08:00:01.000Z');
+      const later = new Date('2025-04-01T09:00:00.000Z');
+      expect(await repos.lifecycleEvents.markManyEnqueued([ids[0]!], first)).toBe(1);
+      expect(await repos.lifecycleEvents.markManyEnqueued([...ids, 'no-such-event'], later)).toBe(3);
+      const marked = await Promise.all(ids.map((id) => repos.lifecycleEvents.findById(id)));
+      expect(marked.map((event) => event?.enqueuedAt?.getTime())).toEqual([
+        first.getTime(),
+        later.getTime(),
+        later.getTime(),
+      ]);
+      const unqueued = new Set((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id));
+      expect(ids.filter((id) => unqueued.has(id))).toEqual([]);
+    });
+
     it('sets an outcome and lists a store’s events newest first', async () => {
       const { repos } = get();
       const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });

@@ -31,6 +31,26 @@ export function newTimeOrderedId(now: number = Date.now()): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
+/**
+ * `column in (values)`, planned on the column's index whatever the statistics
+ * say. PostgreSQL plans an IN list from the table's statistics, and on a table
+ * that has just grown (not analyzed yet) or whose partial index holds the dead
+ * entries of a burst of updates it chose to scan every row matching the other
+ * conditions: 4–5 ms to find 25 stores by domain among 40,000, 4 ms to mark
+ * 100 events queued, growing with the table. An array from a subquery is
+ * opaque to the planner, which then probes the index instead (0.2 ms). SQLite
+ * plans an IN list on the index anyway.
+ */
+export function whereAnyOf(
+  ctx: Pick<RepositoryContext, 'dialect'>,
+  builder: Knex.QueryBuilder,
+  column: string,
+  values: readonly string[],
+): Knex.QueryBuilder {
+  if (ctx.dialect !== 'postgres') return builder.whereIn(column, [...values]);
+  return builder.whereRaw('?? = any(array(select unnest(cast(? as text[]))))', [column, [...values]]);
+}
+
 export function str(value: unknown): string {
   return String(value);
 }

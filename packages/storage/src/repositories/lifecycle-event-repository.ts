@@ -7,7 +7,7 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { newTimeOrderedId, str, strOrNull } from './context';
+import { newTimeOrderedId, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 import { createStoreRepository } from './store-repository';
 
@@ -189,10 +189,12 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     },
     async markManyEnqueued(ids, at) {
       if (ids.length === 0) return 0;
-      return knex(TABLE)
-        .whereIn('id', [...ids])
-        .whereNull('enqueued_at')
-        .update({ enqueued_at: codec.date(at) });
+      // The first mark stays, without a condition on enqueued_at: the planner
+      // would take it to the partial index of unqueued events, whose dead
+      // entries after a burst of marks it walks one by one.
+      return whereAnyOf(ctx, knex(TABLE), 'id', ids).update({
+        enqueued_at: knex.raw('coalesce(enqueued_at, ?)', [codec.date(at)]),
+      });
     },
     async listUnenqueued(limit) {
       const rows = (await knex(TABLE)
@@ -230,7 +232,11 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
  * The stores are found by primary key (`id = any(array(...))`), not by a join
  * the planner may turn into a scan of every connected store: it guesses 100
  * rows for the input, and with the stores table's statistics a hash join over
- * it won at ten to a hundred thousand stores, 5 ms of a 10 ms batch.
+ * it won at ten to a hundred thousand stores, 5 ms of a 10 ms batch. For the
+ * same reason the deliveries already stored are looked up one by one on their
+ * unique index (a lateral subquery, kept from being flattened by its `limit`):
+ * as a join, the planner scanned the whole events table at every batch while
+ * the table was young, a cost growing with every event recorded.
  */
 const INGEST_STATEMENT = `
 with input as (
@@ -267,6 +273,8 @@ select 'new' as kind, inserted.*, moved.id is not null as moved
   from inserted left join moved on moved.id = inserted.store_id
 union all
 select 'old' as kind, stored.*, false as moved
-  from lifecycle_events stored
-  join input on stored.channel = input.channel and stored.delivery_id = input.delivery_id
+  from input cross join lateral (
+    select * from lifecycle_events s
+    where s.channel = input.channel and s.delivery_id = input.delivery_id limit 1
+  ) stored
 `;

@@ -12,7 +12,7 @@ import type {
   StoreState,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { newId, str, strOrNull, toColumns } from './context';
+import { newId, str, strOrNull, toColumns, whereAnyOf } from './context';
 import type { ColumnSpec, RepositoryContext, Row } from './context';
 
 const TABLE = 'stores';
@@ -110,9 +110,9 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     },
     async findByDomains(platform, domains) {
       if (domains.length === 0) return [];
-      const rows = (await knex(TABLE)
-        .where({ platform })
-        .whereIn('domain', [...new Set(domains)])) as Row[];
+      const rows = (await whereAnyOf(ctx, knex(TABLE).where({ platform }), 'domain', [
+        ...new Set(domains),
+      ])) as Row[];
       return rows.map(toStore);
     },
     async beginDisconnects(items) {
