@@ -148,7 +148,8 @@ describe('the lane', () => {
     expect(response.body).toEqual({
       error: { code: ErrorKinds.unauthorized, message: 'bad signature', requestId: 'r-1' },
     });
-    expect(lines[0]).toMatchObject({ msg: 'request errored', err: { message: 'bad signature' } });
+    // A client's mistake warns (40); it is not a server error (50).
+    expect(lines[0]).toMatchObject({ msg: 'request errored', level: 40, err: { message: 'bad signature' } });
   });
 
   it('answers an unexpected failure 500 without its message, and logs it as an error', async () => {

@@ -27,10 +27,15 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** A request's log level: 503 (a dependency is down, the sender retries) and 4xx warn, other failures are errors. */
+/**
+ * A request's log level: 503 (a dependency is down, the sender retries) and
+ * 4xx warn, even with the refusal's error attached (a client's mistake pages
+ * nobody); other failures are errors.
+ */
 export function logLevelFor(statusCode: number, error: Error | undefined): 'error' | 'warn' | 'info' {
-  if (error || statusCode >= 500) return statusCode === 503 ? 'warn' : 'error';
-  return statusCode >= 400 ? 'warn' : 'info';
+  if (statusCode >= 500) return statusCode === 503 ? 'warn' : 'error';
+  if (statusCode >= 400) return 'warn';
+  return error ? 'error' : 'info';
 }
 
 // Liveness probes hit every few seconds; their lines would drown the rest.
