@@ -109,6 +109,8 @@ function sendOne(agent: http.Agent, url: URL, request: PreparedRequest): Promise
 interface Outcome {
   latencies: number[];
   statuses: Map<number, number>;
+  /** The unmeasured warm-up's answers: checked like the rest, a refused one would hide a lost store. */
+  warmupStatuses: Map<number, number>;
   sends: Array<[string, number]>;
   seconds: number;
 }
@@ -135,7 +137,13 @@ async function closedLoop(
       }
     }),
   );
-  return { latencies, statuses, sends: [], seconds: (performance.now() - started) / 1000 };
+  return {
+    latencies,
+    statuses,
+    warmupStatuses: new Map(),
+    sends: [],
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**
@@ -153,6 +161,7 @@ async function openLoop(
 ): Promise<Outcome> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const warmupStatuses = new Map<number, number>();
   const sends: Array<[string, number]> = [];
   const pending: Array<Promise<void>> = [];
   const started = performance.now();
@@ -168,16 +177,16 @@ async function openLoop(
       if (measured) sends.push([request.key, Date.now()]);
       pending.push(
         sendOne(agent, url, request).then((status) => {
-          if (!measured) return;
-          latencies.push(performance.now() - t0);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (measured) latencies.push(performance.now() - t0);
+          const counts = measured ? statuses : warmupStatuses;
+          counts.set(status, (counts.get(status) ?? 0) + 1);
         }),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   await Promise.all(pending);
-  return { latencies, statuses, sends, seconds: (performance.now() - measureStarted) / 1000 };
+  return { latencies, statuses, warmupStatuses, sends, seconds: (performance.now() - measureStarted) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -212,6 +221,11 @@ async function main(): Promise<void> {
     p50Ms: round(percentile(sorted, 50)),
     p99Ms: round(percentile(sorted, 99)),
     statuses: Object.fromEntries(outcome.statuses),
+    warmup: {
+      sent: measureFrom,
+      ok: outcome.warmupStatuses.get(200) ?? 0,
+      statuses: Object.fromEntries(outcome.warmupStatuses),
+    },
   });
 }
 

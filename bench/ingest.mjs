@@ -264,20 +264,29 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** A refused warm-up request would leave its store out of every check: each one must be answered 200. */
+function answeredAll(result, what) {
+  if (result.ok !== result.sent)
+    throw new Error(
+      `${what}: ${result.sent - result.ok} of ${result.sent} answers were not 200 (${JSON.stringify(result.statuses)})`,
+    );
+  return result;
+}
+
 /** Closed loop on the floor, then on the real server, each after its own warm-up. */
 async function throughput(setup, target) {
   const { requests, warmup, connections } = settings;
   const closed = ['--mode=closed', `--connections=${connections}`];
   const floorPrefix = support.uniquePrefix('floor');
   const floor = await startFloor(setup.targetsFile, floorPrefix);
-  load(floor.url, target, setup.targetsFile, 0, warmup, closed);
+  answeredAll(load(floor.url, target, setup.targetsFile, 0, warmup, closed), 'floor warm-up');
   const floorResult = measured(floor.pid, floor.url, target, setup.targetsFile, warmup, requests, closed);
   await floor.stop();
   await support.dropPrefix(floorPrefix);
 
   const appPrefix = support.uniquePrefix('ingest');
   const app = await startAppServer(setup.location, appPrefix);
-  load(app.url, target, setup.targetsFile, 0, warmup, closed);
+  answeredAll(load(app.url, target, setup.targetsFile, 0, warmup, closed), 'server warm-up');
   const appResult = measured(app.pid, app.url, target, setup.targetsFile, warmup, requests, closed);
   await app.stop();
   await support.dropPrefix(appPrefix);
@@ -328,6 +337,7 @@ async function endToEnd(setup, target) {
     `--measure-from=${e2eWarmup}`,
     `--sends=${sendsFile}`,
   ]);
+  answeredAll(http.warmup, 'end-to-end warm-up');
   const stopped = runSync('ingest-check.js', [
     `--location=${JSON.stringify(setup.location)}`,
     `--redis=${redisUrl}`,
@@ -412,7 +422,7 @@ function reading(results) {
     '**Reading the figures.**',
     `- CPU per request is the CPU time (user + system, all threads) each process spent during its measured requests, divided by their number: ${floorCpu} µs for the floor, ${appCpu} µs for the server, ${span(results.map((r) => (r.app.cpuUs / r.floor.cpuUs).toFixed(1)))} times as much. That multiple, more than the machine's other load, is what bounds the throughput ratio: the server runs its JavaScript on one core, so it answers at most about 1,000,000 / (its µs per request) requests per second, while the floor's process leaves room on the second core to the load generator and Redis. The next column is the CPU Redis and PostgreSQL spent meanwhile, per request: ${span(results.filter((r) => r.dialect === 'postgres').map((r) => r.app.servicesUs))} µs on the PostgreSQL rows, where the database's backends run on the same two cores as the server and the load generator and take that much from them; on SQLite the database's work is inside the server's own figure. Both figures grow when the machine is busier (shared caches, other tenants), so compare them within one run.`,
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld ? 'and held a p99 under 25 ms in some rows' : 'yet its own p99 stayed above 25 ms in every row'}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections alone costs most of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
-    '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site, replay-guard and subscription reads. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own. The floor makes no SQL at all.',
+    '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site, replay-guard and subscription reads. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own. On PostgreSQL every lookup of a batch probes its index whatever the statistics say: the benchmark’s tables are freshly filled, as a growing platform’s are, and with IN lists and joins the planner scanned every Shopify store and the whole events table at each batch. The floor makes no SQL at all.',
     `- End to end, "automation stopped" is the time from a request being sent to its 2xx: the server answers only after the store has left \`connected\` (gate closed, schedule removed), and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, falls behind for about its first second and a half while its client opens several hundred connections at once (its listen queue was seen at 450), and without the warm-up those requests alone make a p99 of 2–4 s; a deployment adding a server under load sees the same, and should let it warm up before it takes its share. The disconnect job that follows (billing, products-left report, \`disconnected\`, notices) ran in one worker process at nice ${workerNice}, on the same two cores: it finished its backlog at about ${jobRates}, so its end-to-end times are those of a queue. ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
   ].join('\n');
 }
@@ -474,7 +484,7 @@ const body = [
   '',
   machine(),
   '',
-  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers. The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
+  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers. The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, each answer checked to be 200, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
   '',
   rows(results),
   '',
