@@ -90,6 +90,28 @@ describe('rate limits', () => {
     expect(statuses[2]).toBe(429);
   });
 
+  test('behind a trusted load balancer (TRUST_PROXY) each client has its own limit; otherwise X-Forwarded-For is not believed', async () => {
+    const signIn = (app: Parameters<typeof request>[0], forwardedFor: string) =>
+      request(app)
+        .post('/account/sign-in')
+        .set('x-forwarded-for', forwardedFor)
+        .type('form')
+        .send({ email: 'nobody@shop.test', password: 'wrong-password-1' })
+        .then((response) => response.status);
+    const balanced = createApp({ ...stack.deps, config: { ...stack.deps.config, trustProxy: 1 } });
+    const first: number[] = [];
+    for (let i = 0; i < 4; i += 1) first.push(await signIn(balanced, '198.51.100.7'));
+    expect(first.slice(0, 3)).not.toContain(429);
+    expect(first[3]).toBe(429);
+    // Another client behind the same balancer keeps its own allowance.
+    expect(await signIn(balanced, '198.51.100.8')).not.toBe(429);
+
+    // Without trust, a client cannot escape its limit by writing a new address each time.
+    const direct: number[] = [];
+    for (let i = 0; i < 4; i += 1) direct.push(await signIn(stack.app, `203.0.113.${i + 1}`));
+    expect(direct[3]).toBe(429);
+  });
+
   test('webhooks are not limited: they are signed and high-volume by design', async () => {
     const statuses = new Set<number>();
     for (let i = 0; i < 30; i += 1)

@@ -31,6 +31,8 @@ export interface ServerApp {
 function createExpressApp(deps: ServerDeps, bodyLimit: number): Express {
   const app = express();
   app.disable('x-powered-by');
+  // req.ip, which rate limits count by, is the client's only through the proxies named here.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(requestContext(deps.log));
   app.use(securityHeaders({ production: deps.config.isProduction }));
   // Before the body parsers: a flood of sign-in attempts is refused without reading its bodies.

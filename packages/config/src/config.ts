@@ -43,6 +43,8 @@ export interface Config {
   readonly isProduction: boolean;
   readonly logLevel: LogLevel;
   readonly port: number;
+  /** express's `trust proxy`: false, a hop count, or trusted addresses and subnets. */
+  readonly trustProxy: false | number | readonly string[];
   /** Public base URL, without a trailing slash. */
   readonly appUrl: string;
   /** Absolute path. */

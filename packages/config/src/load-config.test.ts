@@ -43,6 +43,7 @@ describe('loadConfig in development', () => {
       isProduction: false,
       logLevel: 'info',
       port: 3000,
+      trustProxy: false,
       appUrl: 'http://localhost:3000',
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
@@ -83,6 +84,17 @@ describe('loadConfig in development', () => {
     }
   });
 
+  it('TRUST_PROXY takes a hop count or trusted addresses and subnets', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.10' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.10',
+    ]);
+  });
+
   it('a price is converted to minor units of its currency', () => {
     expect(loadConfig({ BILLING_PRICE: '19.99', BILLING_CURRENCY: 'EUR' }).billing.amountMinor).toBe(1999);
     expect(loadConfig({ BILLING_PRICE: '1500', BILLING_CURRENCY: 'JPY' }).billing.amountMinor).toBe(1500);
@@ -120,6 +132,17 @@ describe('loadConfig problems', () => {
     }
     expect(error.message).toMatch(/^Configuration is invalid \(8 problems\)/);
     expect(error.kind).toBe('INVALID_INPUT');
+  });
+
+  it('TRUST_PROXY refuses true (any client could choose its address) and what is not an address', () => {
+    const trustAll = problemsOf({ TRUST_PROXY: 'true' }).problems[0];
+    expect(trustAll).toMatchObject({ variable: 'TRUST_PROXY' });
+    expect(trustAll?.problem).toContain('X-Forwarded-For');
+    for (const wrong of ['10.0.0.0/33', 'proxy.example.com', 'loopback,,']) {
+      const problem = problemsOf({ TRUST_PROXY: wrong }).problems[0];
+      expect(problem).toMatchObject({ variable: 'TRUST_PROXY' });
+      expect(problem?.problem).toContain('not understood');
+    }
   });
 
   it('a price with more decimals than its currency allows is refused', () => {

@@ -99,6 +99,7 @@ function toConfig(v: ParsedEnvironment): Config {
     isProduction,
     logLevel: v.LOG_LEVEL,
     port: v.PORT,
+    trustProxy: v.TRUST_PROXY,
     appUrl: (v.SHOPIFY_APP_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl: v.DATABASE_URL,

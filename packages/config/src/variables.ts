@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Mode } from './fields';
 import { boolean, integer, oneOf, requiredInProduction, secret, text, urlString } from './fields';
@@ -45,6 +46,39 @@ function appUrl(mode: Mode) {
   return urlString(['http:', 'https:'], 'http://localhost:3000').optional();
 }
 
+// express's names for the private ranges, accepted beside addresses and subnets.
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * express's `trust proxy`, without `true`: trusting every hop lets any client
+ * write its own X-Forwarded-For and so choose the address it is limited by.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, ctx): false | number | string[] => {
+    const trimmed = value.trim();
+    if (trimmed === 'false' || trimmed === '0' || trimmed === '') return false;
+    if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+    const entries = trimmed.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !PROXY_PRESETS.has(entry) && !isAddressOrSubnet(entry));
+    if (trimmed === 'true' || wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, a hop count (e.g. 1) or addresses and subnets separated by commas (e.g. loopback,10.0.0.0/8)${trimmed === 'true' ? "; true would believe any client's X-Forwarded-For" : `; not understood: ${wrong.join(', ')}`}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  })
+  .prefault('false');
+
 /** Every environment variable the platform reads, in documentation order. */
 export const variables = {
   NODE_ENV: variable({
@@ -65,6 +99,13 @@ export const variables = {
     default: '3000',
     requiredInProduction: false,
     schema: () => integer({ min: 0, max: 65535, defaultValue: 3000 }),
+  }),
+  TRUST_PROXY: variable({
+    purpose:
+      "Proxies in front of the server whose X-Forwarded-For gives the client address: a hop count (1 behind one load balancer), or addresses and subnets separated by commas (loopback, 10.0.0.0/8), or false. Rate limits count per client address: behind a load balancer without it, every client shares the balancer's limit.",
+    default: 'false',
+    requiredInProduction: false,
+    schema: () => trustProxy,
   }),
   SHOPIFY_APP_URL: variable({
     purpose: 'Public URL of the app, as Shopify and WordPress sites reach it (https in production).',

@@ -68,7 +68,7 @@ export interface RateLimitOptions {
  * server process shares them. When Redis cannot count, the request goes
  * through (the endpoint's own checks still apply) and a warning is logged:
  * a limiter must not turn a Redis outage into a sign-in outage. Behind a
- * proxy, set express's `trust proxy` so `req.ip` is the client's address.
+ * proxy, TRUST_PROXY (express's `trust proxy`) makes `req.ip` the client's address.
  */
 export function rateLimits(options: RateLimitOptions): RequestHandler {
   const limits = { ...defaultRateLimits, ...options.limits };
