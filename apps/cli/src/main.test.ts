@@ -3,11 +3,20 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connectTestRedis, deleteKeysWithPrefix, uniquePrefix } from '../../../test/support/redis';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const main = path.join(root, 'apps', 'cli', 'src', 'main.ts');
 const register = path.join(root, 'test', 'support', 'register-ts.js');
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// The queues of the started system: its schedulers (billing sweep) are removed afterwards, not left in the shared Redis.
+const prefix = uniquePrefix('cli');
+
+afterAll(async () => {
+  const redis = await connectTestRedis(redisUrl);
+  await deleteKeysWithPrefix(redis, prefix);
+  redis.disconnect();
+});
 
 interface Run {
   code: number | null;
@@ -95,7 +104,7 @@ describe('dropship launcher', () => {
       DATA_DIR: dataDir,
       PORT: '0',
       REDIS_URL: redisUrl,
-      QUEUE_PREFIX: `cli-test-${process.pid}`,
+      QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'warn',
     });
     let announced: (url: string) => void = () => undefined;
