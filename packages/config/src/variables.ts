@@ -68,14 +68,16 @@ const trustProxy = z
     if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
     const entries = trimmed.split(',').map((entry) => entry.trim());
     const wrong = entries.filter((entry) => !PROXY_PRESETS.has(entry) && !isAddressOrSubnet(entry));
-    if (trimmed === 'true' || wrong.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be false, a hop count (e.g. 1) or addresses and subnets separated by commas (e.g. loopback,10.0.0.0/8)${trimmed === 'true' ? "; true would believe any client's X-Forwarded-For" : `; not understood: ${wrong.join(', ')}`}`,
-      });
-      return z.NEVER;
-    }
-    return entries;
+    if (wrong.length === 0) return entries;
+    const why =
+      trimmed === 'true'
+        ? "true would believe any client's X-Forwarded-For"
+        : `not understood: ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}`;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (e.g. 1) or addresses and subnets separated by commas (e.g. loopback,10.0.0.0/8); ${why}`,
+    });
+    return z.NEVER;
   })
   .prefault('false');
 
