@@ -45,6 +45,16 @@ describe('formatMoney', () => {
     expect(formatMoney({ amountMinor: -500, currency: 'USD' }, 'en-US')).toBe('-$5.00');
   });
 
+  it('keeps each locale and currency apart when formatting them again', () => {
+    const nbsp = /[\u00a0\u202f]/g;
+    for (let round = 0; round < 2; round += 1) {
+      expect(formatMoney({ amountMinor: 1250, currency: 'EUR' }, 'fr-FR').replace(nbsp, ' ')).toBe('12,50 €');
+      expect(formatMoney({ amountMinor: 1250, currency: 'EUR' }, 'en-US')).toBe('€12.50');
+      expect(formatMoney({ amountMinor: 1250, currency: 'JPY' }, 'en-US')).toBe('¥1,250');
+    }
+    expect(() => formatMoney({ amountMinor: 1, currency: 'EUR' }, 'not a locale!')).toThrow(RangeError);
+  });
+
   it('refuses to format invalid money', () => {
     expect(() => formatMoney({ amountMinor: 1.5, currency: 'EUR' }, 'fr-FR')).toThrow(InvalidInputError);
   });

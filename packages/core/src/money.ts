@@ -57,20 +57,43 @@ export function createMoney(amountMinor: number, currency: string): Money {
 
 /** How many minor digits the currency has (EUR 2, JPY 0, KWD 3), per the runtime's ISO data. */
 export function currencyMinorDigits(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  return digits ?? 2;
+  return formatterFor('en', currency).digits;
+}
+
+interface CurrencyFormatter {
+  format: Intl.NumberFormat;
+  digits: number;
+}
+
+// Building an Intl.NumberFormat costs ~50 µs, formatting with one ~1 µs, and
+// every bridge answer formats the subscription's price. Locales and currencies
+// come from stores and owners, a small set; the bound only guards the memory.
+const FORMATTER_CACHE_SIZE = 256;
+const formatters = new Map<string, CurrencyFormatter>();
+
+function formatterFor(locale: string, currency: string): CurrencyFormatter {
+  const key = `${locale}\u0000${currency}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    const format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatter = { format, digits };
+    if (formatters.size >= FORMATTER_CACHE_SIZE) formatters.delete(formatters.keys().next().value as string);
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** The amount for display in `locale` (e.g. `fr-FR` → "12,50 €"). */
 export function formatMoney(money: Money, locale: string): string {
   const valid = createMoney(money.amountMinor, money.currency);
-  const digits = currencyMinorDigits(valid.currency);
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: valid.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return formatter.format(valid.amountMinor / 10 ** digits);
+  const { format, digits } = formatterFor(locale, valid.currency);
+  return format.format(valid.amountMinor / 10 ** digits);
 }
