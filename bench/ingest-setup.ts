@@ -53,6 +53,18 @@ async function seedSites(repos: Repositories, count: number, tag: string, lanes:
     });
     const secret = crypto.randomBytes(32).toString('base64url');
     await repos.stores.setCredentials(store.id, { siteSecret: secret, heartbeatAt: installedAt });
+    // A WooCommerce store has the platform's monthly subscription, and every
+    // bridge answer reports it (still billed, next charge, price).
+    await repos.subscriptions.create({
+      storeId: store.id,
+      provider: 'platform',
+      planName: 'Growth',
+      priceMinor: 2900,
+      currency: 'EUR',
+      status: 'active',
+      currentPeriodStart: installedAt,
+      currentPeriodEnd: new Date(installedAt.getTime() + 30 * 86_400_000),
+    });
     return { id: store.id, secret };
   });
 }
