@@ -15,8 +15,7 @@ export async function ownerRecipient(
 ): Promise<Recipient | null> {
   const accountId = subscription.accountId ?? store?.accountId ?? null;
   const account = accountId ? await repos.accounts.findById(accountId) : null;
-  const credentials = await repos.stores.getCredentials(subscription.storeId);
-  const email =
-    account?.status === 'anonymised' ? null : (account?.email ?? credentials?.contactEmail ?? null);
-  return email ? { email, language: languageOfLocale(credentials?.locale) } : null;
+  const contact = await repos.stores.getContact(subscription.storeId);
+  const email = account?.status === 'anonymised' ? null : (account?.email ?? contact?.contactEmail ?? null);
+  return email ? { email, language: languageOfLocale(contact?.locale) } : null;
 }

@@ -83,6 +83,13 @@ export interface StoreCredentials {
   shopId: string | null;
 }
 
+/** A store with where to write to its owner: no secret in it, so nothing is decrypted to read it. */
+export interface StoreContact {
+  store: Store;
+  contactEmail: string | null;
+  locale: string | null;
+}
+
 export interface BeginDisconnectParams {
   storeId: string;
   at: Date;
@@ -108,6 +115,8 @@ export interface StoreRepository {
    */
   beginDisconnects(items: readonly BeginDisconnectParams[]): Promise<string[]>;
   getCredentials(id: string): Promise<StoreCredentials | null>;
+  /** The store and its contact details in one read, without its secrets (notices, owner messages). */
+  getContact(id: string): Promise<StoreContact | null>;
   /** The stores with these ids and their decrypted site secrets (WooCommerce), in one query, in no particular order. */
   findWithSiteSecrets(ids: readonly string[]): Promise<Array<{ store: Store; siteSecret: string | null }>>;
   /** The stores with these ids, in one query, in no particular order. */

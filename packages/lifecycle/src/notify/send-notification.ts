@@ -37,12 +37,13 @@ function missing(what: string): PermanentJobError {
 
 async function merchantOf(deps: SendNotificationDeps, storeId: string | null) {
   if (!storeId) throw missing('The notification names no store, so its merchant');
-  const store = await deps.repos.stores.findById(storeId);
-  if (!store) throw missing(`Store ${storeId}`);
-  const credentials = await deps.repos.stores.getCredentials(store.id);
-  const account = store.accountId ? await deps.repos.accounts.findById(store.accountId) : null;
-  const address = credentials?.contactEmail ?? account?.email ?? null;
-  return { store, address, language: languageOf(credentials?.locale) };
+  const contact = await deps.repos.stores.getContact(storeId);
+  if (!contact) throw missing(`Store ${storeId}`);
+  const { store, contactEmail, locale } = contact;
+  // The account is read only when the store names no contact of its own.
+  const account =
+    contactEmail === null && store.accountId ? await deps.repos.accounts.findById(store.accountId) : null;
+  return { store, address: contactEmail ?? account?.email ?? null, language: languageOf(locale) };
 }
 
 function toMerchant(

@@ -162,6 +162,12 @@ export function describeAccountsAndStores(get: GetContext): void {
         siteSecret: 'site-secret-plain',
       });
       expect(await repos.stores.getCredentials('missing')).toBeNull();
+      expect(await repos.stores.getContact(store.id)).toEqual({
+        store: await repos.stores.findById(store.id),
+        contactEmail: 'owner@example.com',
+        locale: 'fr_FR',
+      });
+      expect(await repos.stores.getContact('missing')).toBeNull();
       const plain = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
       const sites = await repos.stores.findWithSiteSecrets([store.id, plain.id, 'missing']);
       expect(sites.sort((a, b) => (a.store.id === store.id ? -1 : b.store.id === store.id ? 1 : 0))).toEqual([

@@ -168,6 +168,15 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     async findByIds(ids) {
       return (await rowsByIds(ids)).map(toStore);
     },
+    async getContact(id) {
+      const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
+      if (!row) return null;
+      return {
+        store: toStore(row),
+        contactEmail: strOrNull(row.contact_email),
+        locale: strOrNull(row.locale),
+      };
+    },
     async getCredentials(id) {
       const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
       if (!row) return null;

@@ -7,7 +7,7 @@ import { merchantOf, requireAccountArea } from '../auth/authenticate-merchant';
 
 async function localeOf(deps: ServerDeps, accountId: string): Promise<'en' | 'fr'> {
   const [store] = await deps.repos.stores.listByAccount(accountId);
-  const locale = store ? (await deps.repos.stores.getCredentials(store.id))?.locale : null;
+  const locale = store ? (await deps.repos.stores.getContact(store.id))?.locale : null;
   return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
