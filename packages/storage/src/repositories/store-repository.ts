@@ -62,8 +62,11 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
 
   const decrypt = (value: unknown): string | null => (value == null ? null : cipher.decrypt(str(value)));
 
+  const rowById = async (id: string): Promise<Row | undefined> =>
+    (await knex(TABLE).where({ id }).first()) as Row | undefined;
+
   const findById = async (id: string): Promise<Store | null> => {
-    const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
+    const row = await rowById(id);
     return row ? toStore(row) : null;
   };
 
@@ -169,7 +172,7 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       return (await rowsByIds(ids)).map(toStore);
     },
     async getContact(id) {
-      const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
+      const row = await rowById(id);
       if (!row) return null;
       return {
         store: toStore(row),
@@ -178,7 +181,7 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       };
     },
     async getCredentials(id) {
-      const row = (await knex(TABLE).where({ id }).first()) as Row | undefined;
+      const row = await rowById(id);
       if (!row) return null;
       return {
         siteSecret: decrypt(row.site_secret_enc),
