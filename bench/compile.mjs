@@ -35,17 +35,17 @@ export function compileForBench(root) {
     ),
     path.join(root, 'bench'),
   ].filter((d) => fs.existsSync(d) && !d.includes(`${path.sep}web${path.sep}`));
-  for (const dir of dirs) {
-    for (const file of sources(dir)) {
-      const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
-        filename: file,
-        jsc: { parser: { syntax: 'typescript', tsx: file.endsWith('.tsx') }, target: 'es2022' },
-        module: { type: 'commonjs' },
-      });
-      const target = path.join(out, path.relative(root, file)).replace(/\.tsx?$/, '.js');
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, code);
-    }
+  // The documented webhook bodies the load generator sends.
+  const shared = [path.join(root, 'test', 'support', 'shopify-stand-in', 'samples.ts')];
+  for (const file of [...dirs.flatMap((dir) => [...sources(dir)]), ...shared]) {
+    const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
+      filename: file,
+      jsc: { parser: { syntax: 'typescript', tsx: file.endsWith('.tsx') }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    });
+    const target = path.join(out, path.relative(root, file)).replace(/\.tsx?$/, '.js');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, code);
   }
   return out;
 }

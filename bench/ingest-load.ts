@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { signBridgeRequest } from '@dropship/woocommerce';
+import { appUninstalledSample } from '../test/support/shopify-stand-in/samples';
 import { args, emit, round } from './support';
 import type { IngestTargets } from './ingest-setup';
 
@@ -26,13 +27,14 @@ interface PreparedRequest {
 
 function shopifyRequest(store: { id: string; domain: string }, secret: string): PreparedRequest {
   const shop = store.domain;
+  // The whole REST Shop resource, as Shopify sends it (~1.5 KB), for this store.
   const body = Buffer.from(
     JSON.stringify({
+      ...appUninstalledSample,
       id: crypto.randomInt(1e9),
       name: shop,
       domain: shop,
       myshopify_domain: shop,
-      plan_name: 'basic',
     }),
   );
   return {
