@@ -53,6 +53,32 @@ describe('webhook payload parsers', () => {
     expect(result.ok && result.value.id).toBe('788032119674292922');
   });
 
+  it('keeps every number of a body exact, whether or not one of them is beyond a double', () => {
+    const shop = (id: string, latitude: string) =>
+      `{"id":${id},"name":"Super Toys","latitude":${latitude},"longitude":-86.7816016,"finances":1e3}`;
+    const parsed = (json: string) => {
+      const result = parseTopicPayload(ShopifyTopics.appUninstalled, json);
+      if (!result.ok) throw new Error(result.error);
+      return result.value;
+    };
+    // Fifteen significant digits at most: plain numbers.
+    expect(parsed(shop('548380009', '45.4215296743827'))).toMatchObject({
+      id: '548380009',
+      latitude: 45.4215296743827,
+      longitude: -86.7816016,
+      finances: 1000,
+    });
+    // One id beyond 2^53, or one decimal a double cannot hold, and those keep their digits.
+    expect(parsed(shop('9007199254740993', '45.4215296743827'))).toMatchObject({
+      id: '9007199254740993',
+      latitude: 45.4215296743827,
+    });
+    expect(parsed(shop('548380009', '45.42152967438274123'))).toMatchObject({
+      id: '548380009',
+      latitude: '45.42152967438274123',
+    });
+  });
+
   it('parses orders/create and maps it to the adapter order with global ids', () => {
     const result = parseTopicPayload(ShopifyTopics.ordersCreate, Buffer.from(ordersCreateSampleJson));
     if (!result.ok) throw new Error(result.error);
