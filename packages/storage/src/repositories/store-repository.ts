@@ -71,7 +71,7 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
   };
 
   const rowsByIds = async (ids: readonly string[]): Promise<Row[]> =>
-    ids.length === 0 ? [] : ((await knex(TABLE).whereIn('id', [...new Set(ids)])) as Row[]);
+    ids.length === 0 ? [] : ((await whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)])) as Row[]);
 
   const update = async (id: string, patch: StorePatch, expectedState?: StoreState): Promise<number> => {
     const changes = { ...toColumns(codec, STORE_COLUMNS, patch), updated_at: codec.date(new Date()) };

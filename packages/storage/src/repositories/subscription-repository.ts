@@ -8,7 +8,7 @@ import type {
   SubscriptionRepository,
   SubscriptionStatus,
 } from '@dropship/core';
-import { newId, str, strOrNull, toColumns } from './context';
+import { newId, str, strOrNull, toColumns, whereAnyOf } from './context';
 import type { ColumnSpec, RepositoryContext, Row } from './context';
 import { storeFromRow } from './store-repository';
 
@@ -137,9 +137,10 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
     },
     async listByStores(storeIds) {
       if (storeIds.length === 0) return [];
-      const rows = (await knex(TABLE)
-        .whereIn('store_id', [...new Set(storeIds)])
-        .orderBy(['created_at', 'id'])) as Row[];
+      const rows = (await whereAnyOf(ctx, knex(TABLE), 'store_id', [...new Set(storeIds)]).orderBy([
+        'created_at',
+        'id',
+      ])) as Row[];
       return rows.map(toRecord);
     },
     async listByStore(storeId) {
