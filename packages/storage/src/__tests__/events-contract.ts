@@ -147,6 +147,24 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(ids.size).toBe(1);
     });
 
+    it('recordAndBeginDisconnects goes on recording after a migration adds a column to the events table', async () => {
+      const { repos, db } = get();
+      const record = async (label: string) => {
+        const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+        const params = { ...uninstallEvent(`rd-${label}-${uniqueDomain()}`, store.id) };
+        const { results } = await repos.lifecycleEvents.recordAndBeginDisconnects([params]);
+        return results[0]?.inserted;
+      };
+      // Sequential calls reuse the pool's idle connection, where the statement is prepared.
+      for (const round of [1, 2, 3]) expect(await record(`before-${round}`)).toBe(true);
+      await db.knex.schema.alterTable('lifecycle_events', (table) => table.string('note', 20).nullable());
+      try {
+        for (const round of [1, 2, 3]) expect(await record(`after-${round}`)).toBe(true);
+      } finally {
+        await db.knex.schema.alterTable('lifecycle_events', (table) => table.dropColumn('note'));
+      }
+    });
+
     it('events not yet enqueued are listed for recovery until marked enqueued', async () => {
       const { repos } = get();
       const result = await repos.lifecycleEvents.record(uninstallEvent(`enq-${uniqueDomain()}`, null));
