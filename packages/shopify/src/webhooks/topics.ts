@@ -73,11 +73,13 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * A number written with more than 15 significant digits, or an exponent, may
- * not survive a double; one with at most 15 always does (IEEE 754's 15-digit
- * guarantee). Matches inside strings too, which only costs the slow path.
+ * A number written with more than 15 digits, or with an exponent, may not
+ * survive a double; one with at most 15 always does (IEEE 754's 15-digit
+ * guarantee). A JSON number follows `:`, `,` or `[`; the same text inside a
+ * string (rare) only costs the slow path, while a domain such as
+ * `b3e5.myshopify.com` does not.
  */
-const MAYBE_UNSAFE_NUMBER = /\d(?:\.?\d){15}|\d[eE]/;
+const MAYBE_UNSAFE_NUMBER = /[:,[]\s*-?(?:\d(?:\.?\d){15}|\d+(?:\.\d+)?[eE])/;
 
 /**
  * Shopify's REST ids are 64-bit: the documented samples hold ids above 2^53,
