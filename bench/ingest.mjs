@@ -8,9 +8,9 @@
  * the worker in a third process. On SQLite and on PostgreSQL. Writes the figures
  * to docs/benchmarks.md between the ingest markers.
  *
- *   node bench/ingest.mjs                                  the full run (~4 min)
+ *   node bench/ingest.mjs                                  the full run (~8 min)
  *   node bench/ingest.mjs --requests=2000 --seconds=2 --no-write   a short smoke run
- *   flags: --requests=10000 --warmup=1000 --connections=64 --rate=1000 --seconds=10 --e2e-warmup=2000
+ *   flags: --requests=10000 --warmup=1000 --rounds=4 --round-warmup=1000 --connections=64 --rate=1000 --seconds=10 --e2e-warmup=2000
  *          --dialects=sqlite,postgres --targets=shopify,bridge --worker-concurrency=32 --worker-nice=10 --no-write
  *          --cpu-prof[=dir]   profiles each server and worker process (node --cpu-prof) for a look at the hot path
  *
@@ -47,6 +47,8 @@ const settings = {
   rate: num('rate', 1000),
   seconds: num('seconds', 10),
   e2eWarmup: num('e2e-warmup', 2_000),
+  rounds: num('rounds', 4),
+  roundWarmup: num('round-warmup', 1_000),
   workerConcurrency: num('worker-concurrency', 32),
   workerNice: num('worker-nice', 10),
   dialects: (flags.get('dialects') ?? 'sqlite,postgres').split(','),
@@ -155,14 +157,48 @@ function servicesCpuMs() {
  * and of Redis and PostgreSQL meanwhile: steadier than req/s on a shared machine.
  */
 function measured(pid, url, target, targetsFile, from, count, extra) {
+  const latenciesFile = path.join(os.tmpdir(), `dropship-bench-latencies-${process.pid}.json`);
+  const { roundWarmup } = settings;
   const before = cpuMs(pid);
   const servicesBefore = servicesCpuMs();
-  const result = load(url, target, targetsFile, from, count, extra);
-  const perRequest = (ms) => Math.round((ms * 1000) / count);
+  const result = load(url, target, targetsFile, from, roundWarmup + count, [
+    ...extra,
+    `--measure-from=${roundWarmup}`,
+    `--latencies=${latenciesFile}`,
+  ]);
+  // The round's own warm-up is inside the CPU figures: shared over its requests too.
+  const perRequest = (ms) => Math.round((ms * 1000) / (roundWarmup + count));
+  const latencies = JSON.parse(fs.readFileSync(latenciesFile, 'utf8'));
+  fs.rmSync(latenciesFile);
   return {
     ...result,
+    latencies,
     cpuUs: perRequest(cpuMs(pid) - before),
     servicesUs: perRequest(servicesCpuMs() - servicesBefore),
+  };
+}
+
+/** The rounds of one side as one run: totals, percentiles over every request, CPU weighted by requests. */
+function combine(rounds) {
+  const sum = (pick) => rounds.reduce((total, round) => total + pick(round), 0);
+  const sent = sum((round) => round.sent);
+  const seconds = sum((round) => round.seconds);
+  const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+  const statuses = {};
+  for (const round of rounds)
+    for (const [status, n] of Object.entries(round.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  const weighted = (pick) => Math.round(sum((round) => pick(round) * round.sent) / sent);
+  return {
+    sent,
+    ok: sum((round) => round.ok),
+    seconds: Math.round(seconds * 100) / 100,
+    rps: Math.round(sent / seconds),
+    p50Ms: Math.round(percentile(latencies, 50) * 100) / 100,
+    p99Ms: Math.round(percentile(latencies, 99) * 100) / 100,
+    statuses,
+    cpuUs: weighted((round) => round.cpuUs),
+    servicesUs: weighted((round) => round.servicesUs),
+    roundRps: rounds.map((round) => round.rps),
   };
 }
 
@@ -273,32 +309,53 @@ function answeredAll(result, what) {
   return result;
 }
 
-/** Closed loop on the floor, then on the real server, each after its own warm-up. */
+/**
+ * Closed loop on the floor and on the real server, both started and warmed up,
+ * then measured in alternate rounds (floor, server, floor, server, …), each
+ * round with stores of its own: a slow spell of a shared machine falls on both
+ * sides instead of on whichever was running, so their totals compare the two
+ * under the same conditions. The floor writes no SQL, so it can take the same
+ * stores' deliveries as the server.
+ */
 async function throughput(setup, target) {
-  const { requests, warmup, connections } = settings;
+  const { requests, warmup, connections, rounds } = settings;
   const closed = ['--mode=closed', `--connections=${connections}`];
   const floorPrefix = support.uniquePrefix('floor');
-  const floor = await startFloor(setup.targetsFile, floorPrefix);
-  answeredAll(load(floor.url, target, setup.targetsFile, 0, warmup, closed), 'floor warm-up');
-  const floorResult = measured(floor.pid, floor.url, target, setup.targetsFile, warmup, requests, closed);
-  await floor.stop();
-  await support.dropPrefix(floorPrefix);
-
   const appPrefix = support.uniquePrefix('ingest');
+  const floor = await startFloor(setup.targetsFile, floorPrefix);
   const app = await startAppServer(setup.location, appPrefix);
-  answeredAll(load(app.url, target, setup.targetsFile, 0, warmup, closed), 'server warm-up');
-  const appResult = measured(app.pid, app.url, target, setup.targetsFile, warmup, requests, closed);
-  await app.stop();
-  await support.dropPrefix(appPrefix);
-  return { floor: floorResult, app: appResult };
+  try {
+    answeredAll(load(floor.url, target, setup.targetsFile, 0, warmup, closed), 'floor warm-up');
+    answeredAll(load(app.url, target, setup.targetsFile, 0, warmup, closed), 'server warm-up');
+    const floorRounds = [];
+    const appRounds = [];
+    const size = Math.ceil(requests / rounds);
+    for (let round = 0; round < rounds; round += 1) {
+      const from = warmup + round * (settings.roundWarmup + size);
+      const count = Math.min(size, requests - round * size);
+      floorRounds.push(measured(floor.pid, floor.url, target, setup.targetsFile, from, count, closed));
+      appRounds.push(measured(app.pid, app.url, target, setup.targetsFile, from, count, closed));
+    }
+    return { floor: combine(floorRounds), app: combine(appRounds) };
+  } finally {
+    await floor.stop();
+    await app.stop();
+    await support.dropPrefix(floorPrefix);
+    await support.dropPrefix(appPrefix);
+  }
+}
+
+/** The stores the throughput phase sends to: its warm-up's, then each round's warm-up and measured ones. */
+function throughputStores() {
+  return settings.warmup + settings.rounds * settings.roundWarmup + settings.requests;
 }
 
 /** Open loop at `rate` for `seconds`, the worker in its own process; send → job done, per store. */
 async function endToEnd(setup, target) {
-  const { requests, warmup, rate, seconds, workerConcurrency, e2eWarmup } = settings;
+  const { rate, seconds, workerConcurrency, e2eWarmup } = settings;
   const prefix = support.uniquePrefix('e2e');
   // Stores after the throughput phase's: first the warm-up's, then the measured ones.
-  const first = warmup + requests;
+  const first = throughputStores();
   const measuredFrom = first + e2eWarmup;
   const done = new Map();
   let buffered = '';
@@ -427,6 +484,12 @@ function reading(results) {
   ].join('\n');
 }
 
+/** The ratio of each round, lowest to highest: how much the machine moved under the run. */
+function roundRatios(r) {
+  const ratios = r.app.roundRps.map((rps, i) => (rps / r.floor.roundRps[i]) * 100).sort((a, b) => a - b);
+  return `${ratios[0].toFixed(0)}–${ratios[ratios.length - 1].toFixed(0)} %`;
+}
+
 function rows(results) {
   const lines = [
     `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | Redis + PostgreSQL CPU per request, floor / server | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
@@ -437,7 +500,7 @@ function rows(results) {
     const e2e = r.e2e;
     const stopped = e2e.http.ok - e2e.stopped.connected - e2e.stopped.gateOpen;
     lines.push(
-      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${r.floor.servicesUs} / ${r.app.servicesUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
+      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}; rounds ${roundRatios(r)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${r.floor.servicesUs} / ${r.app.servicesUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
     );
   }
   return lines.join('\n');
@@ -447,8 +510,7 @@ const loadAtStart = os.loadavg()[0];
 const results = [];
 try {
   for (const dialect of settings.dialects) {
-    const perTarget =
-      settings.warmup + settings.requests + settings.e2eWarmup + settings.rate * settings.seconds;
+    const perTarget = throughputStores() + settings.e2eWarmup + settings.rate * settings.seconds;
     console.log(
       `== ${dialect}: seeding ${perTarget.toLocaleString('en')} Shopify stores and ${perTarget.toLocaleString('en')} WordPress sites`,
     );
@@ -484,7 +546,7 @@ const body = [
   '',
   machine(),
   '',
-  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert; a webhook carries the whole REST Shop resource of shopify.dev’s \`app/uninstalled\` sample (1.5 KB), as Shopify sends it. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers; the bridge’s answer also reports the site’s monthly platform subscription (every plugin site has one, active). The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, each answer checked to be 200, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
+  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, measured in ${settings.rounds} alternating rounds (floor, server, floor, server, …, both processes running throughout, each round’s load generator first sending ${settings.roundWarmup} unmeasured requests of its own) so that the machine’s slow spells fall on both sides; the ratio is that of the totals, and the range after it the lowest and highest ratio of a round; each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert; a webhook carries the whole REST Shop resource of shopify.dev’s \`app/uninstalled\` sample (1.5 KB), as Shopify sends it. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers; the bridge’s answer also reports the site’s monthly platform subscription (every plugin site has one, active). The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, each answer checked to be 200, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
   '',
   rows(results),
   '',
