@@ -124,6 +124,7 @@ export async function sendAll(
   deliveries: readonly Delivery[],
   concurrency: number,
   onAnswer: (answered: number) => Promise<void> | void = () => undefined,
+  times?: { sentAt: number[]; answeredAt: number[] },
 ): Promise<number[]> {
   const statuses: number[] = new Array<number>(deliveries.length).fill(-1);
   let next = 0;
@@ -135,7 +136,9 @@ export async function sendAll(
       if (next >= deliveries.length) return;
       const index = next;
       next += 1;
+      if (times) times.sentAt[index] = Date.now();
       statuses[index] = await send(origin, deliveries[index] as Delivery);
+      if (times) times.answeredAt[index] = Date.now();
       answered += 1;
       const pending = onAnswer(answered);
       if (pending) hold = pending;
