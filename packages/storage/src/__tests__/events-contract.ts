@@ -147,21 +147,55 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(ids.size).toBe(1);
     });
 
-    it('recordAndBeginDisconnects goes on recording after a migration adds a column to the events table', async () => {
+    it('recording and the lookups by key go on after a migration adds a column to their tables', async () => {
       const { repos, db } = get();
-      const record = async (label: string) => {
+      const tables = [
+        'lifecycle_events',
+        'stores',
+        'subscriptions',
+        'disconnect_reports',
+        'published_products',
+        'orders',
+        'supplier_orders',
+      ];
+      const roundTrip = async (label: string) => {
         const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
         const params = { ...uninstallEvent(`rd-${label}-${uniqueDomain()}`, store.id) };
         const { results } = await repos.lifecycleEvents.recordAndBeginDisconnects([params]);
-        return results[0]?.inserted;
+        const event = results[0]?.inserted ? results[0].event : null;
+        return {
+          recorded: event !== null,
+          event: event && (await repos.lifecycleEvents.findById(event.id))?.id === event.id,
+          store: (await repos.stores.findById(store.id))?.id === store.id,
+          subscription: await repos.subscriptions.findLatestByStore(store.id),
+          report: await repos.disconnectReports.findByEvent(event?.id ?? 'none'),
+          products: await repos.publishedProducts.countByStore(store.id),
+          orders: [
+            (await repos.orders.listByStatus(store.id, 'pending', 10)).length,
+            await repos.orders.countByStatus(store.id, 'pending'),
+            (await repos.supplierOrders.listByStatus(store.id, 'placing', 10)).length,
+          ],
+          outcome: event && (await repos.lifecycleEvents.setOutcome(event.id, 'applied', null)),
+        };
       };
-      // Sequential calls reuse the pool's idle connection, where the statement is prepared.
-      for (const round of [1, 2, 3]) expect(await record(`before-${round}`)).toBe(true);
-      await db.knex.schema.alterTable('lifecycle_events', (table) => table.string('note', 20).nullable());
+      const expected = {
+        recorded: true,
+        event: true,
+        store: true,
+        subscription: null,
+        report: null,
+        products: 0,
+        orders: [0, 0, 0],
+        outcome: true,
+      };
+      // Sequential calls reuse the pool's idle connection, where the statements are prepared.
+      for (const round of [1, 2, 3]) expect(await roundTrip(`before-${round}`)).toEqual(expected);
+      for (const table of tables)
+        await db.knex.schema.alterTable(table, (t) => t.string('note', 20).nullable());
       try {
-        for (const round of [1, 2, 3]) expect(await record(`after-${round}`)).toBe(true);
+        for (const round of [1, 2, 3]) expect(await roundTrip(`after-${round}`)).toEqual(expected);
       } finally {
-        await db.knex.schema.alterTable('lifecycle_events', (table) => table.dropColumn('note'));
+        for (const table of tables) await db.knex.schema.alterTable(table, (t) => t.dropColumn('note'));
       }
     });
 

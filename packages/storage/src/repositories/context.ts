@@ -51,6 +51,29 @@ export function whereAnyOf(
   return builder.whereRaw('?? = any(array(select unnest(cast(? as text[]))))', [column, [...values]]);
 }
 
+/**
+ * A query by key as a named statement on PostgreSQL, planned once per
+ * connection instead of at every call: planning `select * from stores where
+ * id = $1` took 49 µs against 27 µs to run it, and a disconnect job makes a
+ * dozen such queries. `name` stands for one SQL text, so the query must not
+ * vary. A select names its `columns`: a prepared statement whose result gains
+ * a column (a migration applied while this process runs) fails with "cached
+ * plan must not change result type". SQLite keeps its statements prepared by
+ * their text already.
+ */
+export function planOnce<T extends Knex.QueryBuilder>(
+  ctx: Pick<RepositoryContext, 'dialect'>,
+  builder: T,
+  name: string,
+  columns?: readonly string[],
+): T {
+  if (ctx.dialect !== 'postgres') return builder;
+  return (columns ? builder.select([...columns]) : builder).options({ name }) as T;
+}
+
+/** Column names from one space-separated list. */
+export const columnList = (names: string): readonly string[] => names.trim().split(/\s+/);
+
 export function str(value: unknown): string {
   return String(value);
 }

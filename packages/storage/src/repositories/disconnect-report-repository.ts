@@ -6,10 +6,13 @@ import type {
   SaveDisconnectReportParams,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { insertOnce, newTimeOrderedId, str } from './context';
+import { columnList, insertOnce, newTimeOrderedId, planOnce, str } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'disconnect_reports';
+/** The columns toReport reads. */
+const REPORT_COLUMNS = columnList(`id store_id event_id source products_count pending_orders
+  pending_orders_count billing generated_at`);
 
 type StoredSnapshot = Omit<PendingOrderSnapshot, 'receivedAt'> & { receivedAt: string };
 type StoredBilling = Record<string, unknown> & { kind: DisconnectBillingLine['kind'] };
@@ -51,11 +54,6 @@ function toReport(codec: Codec, row: Row): DisconnectReport {
 export function createDisconnectReportRepository(ctx: RepositoryContext): DisconnectReportRepository {
   const { knex, codec } = ctx;
 
-  const findOne = async (where: Row): Promise<DisconnectReport | null> => {
-    const row = (await knex(TABLE).where(where).first()) as Row | undefined;
-    return row ? toReport(codec, row) : null;
-  };
-
   return {
     async saveOnce(params: SaveDisconnectReportParams) {
       const { inserted, row } = await insertOnce(
@@ -78,7 +76,16 @@ export function createDisconnectReportRepository(ctx: RepositoryContext): Discon
       const report = toReport(codec, row);
       return inserted ? { inserted: true, report } : { inserted: false, existing: report };
     },
-    findByEvent: (eventId) => findOne({ event_id: eventId }),
+    async findByEvent(eventId) {
+      const byEvent = planOnce(
+        ctx,
+        knex(TABLE).where({ event_id: eventId }),
+        'dropship_report_by_event',
+        REPORT_COLUMNS,
+      );
+      const row = (await byEvent.first()) as Row | undefined;
+      return row ? toReport(codec, row) : null;
+    },
     async findLatestByStore(storeId) {
       const row = (await knex(TABLE)
         .where({ store_id: storeId })

@@ -7,11 +7,16 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { newTimeOrderedId, str, strOrNull, whereAnyOf } from './context';
+import { columnList, newTimeOrderedId, planOnce, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 import { createStoreRepository } from './store-repository';
 
 const TABLE = 'lifecycle_events';
+
+/** The table's columns, named where a prepared statement returns its rows (planOnce, INGEST_STATEMENT_NAME). */
+const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic triggered_at received_at
+  payload outcome outcome_reason enqueued_at correlation_id`);
+const columnsOf = (table: string): string => EVENT_COLUMNS.map((column) => `${table}.${column}`).join(', ');
 
 export function createLifecycleEventRepository(ctx: RepositoryContext): LifecycleEventRepository {
   const { knex, codec } = ctx;
@@ -180,7 +185,11 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       return result;
     },
     recordMany,
-    findById: (id) => findOne({ id }),
+    async findById(id) {
+      const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_event_by_id', EVENT_COLUMNS);
+      const row = (await byId.first()) as Row | undefined;
+      return row ? toEvent(row) : null;
+    },
     findByDelivery: (channel, deliveryId) => findOne({ channel, delivery_id: deliveryId }),
     async markEnqueued(id, at) {
       return (
@@ -207,7 +216,8 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       return rows.map(toEvent);
     },
     async setOutcome(id, outcome, reason) {
-      return (await knex(TABLE).where({ id }).update({ outcome, outcome_reason: reason })) > 0;
+      const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_event_outcome');
+      return (await byId.update({ outcome, outcome_reason: reason })) > 0;
     },
     async list(params) {
       const builder = knex(TABLE);
@@ -224,13 +234,6 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     },
   };
 }
-
-/** The table's columns, named in the ingest statement's result (see INGEST_STATEMENT_NAME). */
-const EVENT_COLUMNS = (
-  'id channel delivery_id store_id source topic triggered_at received_at payload outcome ' +
-  'outcome_reason enqueued_at correlation_id'
-).split(' ');
-const columnsOf = (table: string): string => EVENT_COLUMNS.map((column) => `${table}.${column}`).join(', ');
 
 /**
  * Bindings: the rows as a JSON array, the disconnecting state, updated_at, the

@@ -1,8 +1,12 @@
 import type { OrderRecord, OrderRepository, SaveOrderParams } from '@dropship/core';
-import { insertOnce, newId, str } from './context';
+import { columnList, insertOnce, newId, planOnce, str } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'orders';
+/** The columns toOrder reads. */
+const ORDER_COLUMNS = columnList(
+  'id store_id platform_order_id status contains_platform_products payload received_at updated_at',
+);
 
 export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
   const { knex, codec } = ctx;
@@ -55,10 +59,11 @@ export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
       );
     },
     async listByStatus(storeId, status, limit) {
-      const rows = (await knex(TABLE)
+      const oldestFirst = knex(TABLE)
         .where({ store_id: storeId, status })
         .orderBy(['received_at', 'id'])
-        .limit(limit)) as Row[];
+        .limit(limit);
+      const rows = (await planOnce(ctx, oldestFirst, 'dropship_orders_by_status', ORDER_COLUMNS)) as Row[];
       return rows.map(toOrder);
     },
     async setStatusIf(id, expectedStatus, status) {
@@ -83,8 +88,8 @@ export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
         .update({ payload: null, updated_at: codec.date(new Date()) });
     },
     async countByStatus(storeId, status) {
-      const row = (await knex(TABLE).where({ store_id: storeId, status }).count({ count: '*' }).first()) as
-        Row | undefined;
+      const count = knex(TABLE).where({ store_id: storeId, status }).count({ count: '*' });
+      const row = (await planOnce(ctx, count, 'dropship_orders_count_by_status').first()) as Row | undefined;
       return codec.readInt(row?.count ?? 0);
     },
   };

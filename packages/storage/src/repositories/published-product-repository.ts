@@ -7,7 +7,7 @@ import type {
 } from '@dropship/core';
 import { ErrorKinds } from '@dropship/core';
 import { StorageError, toStorageError } from '../errors';
-import { likePattern, newId, str, strOrNull } from './context';
+import { likePattern, newId, planOnce, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'published_products';
@@ -158,7 +158,8 @@ export function createPublishedProductRepository(ctx: RepositoryContext): Publis
     async countByStore(storeId, options = {}) {
       const builder = knex(TABLE).where({ store_id: storeId });
       if (!options.includeRemoved) builder.whereNull('removed_at');
-      const row = (await builder.count({ count: '*' }).first()) as Row | undefined;
+      const name = options.includeRemoved ? 'dropship_products_count_all' : 'dropship_products_count';
+      const row = (await planOnce(ctx, builder.count({ count: '*' }), name).first()) as Row | undefined;
       return codec.readInt(row?.count ?? 0);
     },
     async page(storeId, params: ProductPageParams) {

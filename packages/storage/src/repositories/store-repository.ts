@@ -12,7 +12,7 @@ import type {
   StoreState,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { newId, str, strOrNull, toColumns, whereAnyOf } from './context';
+import { columnList, newId, planOnce, str, strOrNull, toColumns, whereAnyOf } from './context';
 import type { ColumnSpec, RepositoryContext, Row } from './context';
 
 const TABLE = 'stores';
@@ -38,6 +38,10 @@ const PLAIN_COLUMNS: ColumnSpec<StoreCredentials> = {
   heartbeatAt: ['heartbeat_at', 'date'],
   shopId: ['shop_id', 'value'],
 };
+
+/** The columns storeFromRow reads. */
+const STORE_ROW_COLUMNS = columnList(`id account_id platform domain state installed_at disconnected_at
+  disconnect_source automation_enabled created_at updated_at`);
 
 export function storeFromRow(codec: Codec, row: Row): Store {
   return {
@@ -66,7 +70,8 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     (await knex(TABLE).where({ id }).first()) as Row | undefined;
 
   const findById = async (id: string): Promise<Store | null> => {
-    const row = await rowById(id);
+    const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_store_by_id', STORE_ROW_COLUMNS);
+    const row = (await byId.first()) as Row | undefined;
     return row ? toStore(row) : null;
   };
 

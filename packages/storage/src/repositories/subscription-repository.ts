@@ -8,11 +8,16 @@ import type {
   SubscriptionRepository,
   SubscriptionStatus,
 } from '@dropship/core';
-import { newId, str, strOrNull, toColumns, whereAnyOf } from './context';
+import { columnList, newId, planOnce, str, strOrNull, toColumns, whereAnyOf } from './context';
 import type { ColumnSpec, RepositoryContext, Row } from './context';
 import { storeFromRow } from './store-repository';
 
 const TABLE = 'subscriptions';
+/** The columns toRecord reads. */
+const SUBSCRIPTION_COLUMNS = columnList(`id store_id account_id provider external_id plan_name price_minor
+  currency status trial_ends_at current_period_start current_period_end cancel_at_period_end cancelled_at
+  cancel_source cancel_reason cancel_reason_text cancelled_by billing_ends_at anchor_day interval created_at
+  updated_at`);
 
 const COLUMNS: ColumnSpec<SubscriptionRecord> = {
   accountId: ['account_id', 'value'],
@@ -126,13 +131,14 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
       return row ? toRecord(row) : null;
     },
     async findLatestByStore(storeId) {
-      const row = (await knex(TABLE)
+      const latest = knex(TABLE)
         .where({ store_id: storeId })
         .orderBy([
           { column: 'created_at', order: 'desc' },
           { column: 'id', order: 'desc' },
-        ])
-        .first()) as Row | undefined;
+        ]);
+      const named = planOnce(ctx, latest, 'dropship_subscription_latest', SUBSCRIPTION_COLUMNS);
+      const row = (await named.first()) as Row | undefined;
       return row ? toRecord(row) : null;
     },
     async listByStores(storeIds) {

@@ -4,10 +4,14 @@ import type {
   SupplierOrderRecord,
   SupplierOrderRepository,
 } from '@dropship/core';
-import { insertOnce, newId, str, strOrNull, toColumns } from './context';
+import { columnList, insertOnce, newId, planOnce, str, strOrNull, toColumns } from './context';
 import type { ColumnSpec, RepositoryContext, Row } from './context';
 
 const TABLE = 'supplier_orders';
+/** The columns toRecord reads. */
+const SUPPLIER_ORDER_COLUMNS = columnList(
+  'id store_id platform_order_id supplier_order_id lines status created_at updated_at',
+);
 
 const PATCH_COLUMNS: ColumnSpec<SupplierOrderPatch> = {
   supplierOrderId: ['supplier_order_id', 'value'],
@@ -61,11 +65,12 @@ export function createSupplierOrderRepository(ctx: RepositoryContext): SupplierO
       return (await knex(TABLE).where({ id }).update(changes)) > 0 ? findOne({ id }) : null;
     },
     async listByStatus(storeId, status, limit) {
-      const rows = (await knex(TABLE)
+      const oldestFirst = knex(TABLE)
         .where({ store_id: storeId, status })
         .orderBy(['created_at', 'id'])
-        .limit(limit)) as Row[];
-      return rows.map(toRecord);
+        .limit(limit);
+      const named = planOnce(ctx, oldestFirst, 'dropship_supplier_orders_by_status', SUPPLIER_ORDER_COLUMNS);
+      return ((await named) as Row[]).map(toRecord);
     },
     async listByStore(storeId, limit) {
       const rows = (await knex(TABLE)
