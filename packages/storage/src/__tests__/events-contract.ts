@@ -157,6 +157,7 @@ export function describeLifecycleEvents(get: GetContext): void {
         'published_products',
         'orders',
         'supplier_orders',
+        'bridge_nonces',
       ];
       const roundTrip = async (label: string) => {
         const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
@@ -167,6 +168,13 @@ export function describeLifecycleEvents(get: GetContext): void {
           recorded: event !== null,
           event: event && (await repos.lifecycleEvents.findById(event.id))?.id === event.id,
           store: (await repos.stores.findById(store.id))?.id === store.id,
+          batched: [
+            (await repos.stores.findByIds([store.id])).length,
+            (await repos.stores.findWithSiteSecrets([store.id])).length,
+            (await repos.stores.findByDomains('shopify', [store.domain])).length,
+            (await repos.subscriptions.listByStores([store.id])).length,
+            await repos.bridgeNonces.rememberMany([{ siteId: store.id, eventId: label, receivedAt: new Date() }]),
+          ],
           subscription: await repos.subscriptions.findLatestByStore(store.id),
           report: await repos.disconnectReports.findByEvent(event?.id ?? 'none'),
           products: await repos.publishedProducts.countByStore(store.id),
@@ -182,6 +190,7 @@ export function describeLifecycleEvents(get: GetContext): void {
         recorded: true,
         event: true,
         store: true,
+        batched: [1, 1, 1, 0, [true]],
         subscription: null,
         report: null,
         products: 0,

@@ -55,8 +55,9 @@ export function whereAnyOf(
  * A query by key as a named statement on PostgreSQL, planned once per
  * connection instead of at every call: planning `select * from stores where
  * id = $1` took 49 µs against 27 µs to run it, and a disconnect job makes a
- * dozen such queries. `name` stands for one SQL text, so the query must not
- * vary. A select names its `columns`: a prepared statement whose result gains
+ * dozen such queries. A lookup of many keys through `whereAnyOf` has one text
+ * whatever their number, so it qualifies too. `name` stands for one SQL text,
+ * so the query must not vary. A select names its `columns`: a prepared statement whose result gains
  * a column (a migration applied while this process runs) fails with "cached
  * plan must not change result type". SQLite keeps its statements prepared by
  * their text already.

@@ -43,6 +43,9 @@ const PLAIN_COLUMNS: ColumnSpec<StoreCredentials> = {
 const STORE_ROW_COLUMNS = columnList(`id account_id platform domain state installed_at disconnected_at
   disconnect_source automation_enabled created_at updated_at`);
 
+/** A plugin site as the bridge authenticates it: the store and its encrypted secret. */
+const SITE_ROW_COLUMNS = [...STORE_ROW_COLUMNS, SECRET_COLUMNS.siteSecret];
+
 export function storeFromRow(codec: Codec, row: Row): Store {
   return {
     id: str(row.id),
@@ -75,8 +78,11 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     return row ? toStore(row) : null;
   };
 
-  const rowsByIds = async (ids: readonly string[]): Promise<Row[]> =>
-    ids.length === 0 ? [] : ((await whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)])) as Row[]);
+  /** Rows by id, as one prepared statement per column set (`name`): the batched lookups of every webhook. */
+  const rowsByIds = async (ids: readonly string[], name: string, columns: readonly string[]): Promise<Row[]> => {
+    if (ids.length === 0) return [];
+    return (await planOnce(ctx, whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)]), name, columns)) as Row[];
+  };
 
   const update = async (id: string, patch: StorePatch, expectedState?: StoreState): Promise<number> => {
     const changes = { ...toColumns(codec, STORE_COLUMNS, patch), updated_at: codec.date(new Date()) };
@@ -118,9 +124,8 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     },
     async findByDomains(platform, domains) {
       if (domains.length === 0) return [];
-      const rows = (await whereAnyOf(ctx, knex(TABLE).where({ platform }), 'domain', [
-        ...new Set(domains),
-      ])) as Row[];
+      const byDomain = whereAnyOf(ctx, knex(TABLE).where({ platform }), 'domain', [...new Set(domains)]);
+      const rows = (await planOnce(ctx, byDomain, 'dropship_stores_by_domains', STORE_ROW_COLUMNS)) as Row[];
       return rows.map(toStore);
     },
     async beginDisconnects(items) {
@@ -170,11 +175,11 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       return (await update(id, { automationEnabled: enabled })) > 0;
     },
     async findWithSiteSecrets(ids) {
-      const rows = await rowsByIds(ids);
+      const rows = await rowsByIds(ids, 'dropship_sites_by_ids', SITE_ROW_COLUMNS);
       return rows.map((row) => ({ store: toStore(row), siteSecret: decrypt(row.site_secret_enc) }));
     },
     async findByIds(ids) {
-      return (await rowsByIds(ids)).map(toStore);
+      return (await rowsByIds(ids, 'dropship_stores_by_ids', STORE_ROW_COLUMNS)).map(toStore);
     },
     async getContact(id) {
       const row = await rowById(id);

@@ -143,10 +143,12 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
     },
     async listByStores(storeIds) {
       if (storeIds.length === 0) return [];
-      const rows = (await whereAnyOf(ctx, knex(TABLE), 'store_id', [...new Set(storeIds)]).orderBy([
+      const byStore = whereAnyOf(ctx, knex(TABLE), 'store_id', [...new Set(storeIds)]).orderBy([
         'created_at',
         'id',
-      ])) as Row[];
+      ]);
+      const named = planOnce(ctx, byStore, 'dropship_subscriptions_by_stores', SUBSCRIPTION_COLUMNS);
+      const rows = (await named) as Row[];
       return rows.map(toRecord);
     },
     async listByStore(storeId) {
