@@ -137,28 +137,78 @@ function cpuMs(pid) {
 
 const SERVICES = new Set(['postgres', 'redis-server']);
 
-/** CPU time every Redis and PostgreSQL process of the machine has used so far, in ms (processes gone meanwhile are missed). */
-function servicesCpuMs() {
-  let total = 0;
+/** The machine's Redis and PostgreSQL processes. */
+function servicePids() {
+  const pids = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (SERVICES.has(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) total += cpuMs(entry);
+      if (SERVICES.has(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) pids.push(entry);
     } catch {
       // The process ended between the listing and the read.
+    }
+  }
+  return pids;
+}
+
+/** CPU time every Redis and PostgreSQL process of the machine has used so far, in ms (processes gone meanwhile are missed). */
+function servicesCpuMs() {
+  let total = 0;
+  for (const pid of servicePids()) {
+    try {
+      total += cpuMs(pid);
+    } catch {
+      // The process ended meanwhile.
     }
   }
   return total;
 }
 
 /**
+ * Whether `perf stat` can count instructions here (linux-perf installed, the
+ * CPU's counters exposed to this machine): many virtual machines say "not
+ * supported".
+ */
+const perfCounts = (() => {
+  const probe = spawnSync('perf', ['stat', '-x,', '-e', 'instructions', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+,/m.test(probe.stderr ?? '');
+})();
+
+/**
+ * Counts the instructions the processes execute (user and kernel, every
+ * thread) until the returned function is called; it answers the count, or
+ * null without perf. A count, unlike CPU time, does not grow when the machine
+ * is busy: it compares two runs, or two machines, where the times cannot.
+ */
+async function countInstructions(pids) {
+  if (!perfCounts || pids.length === 0) return async () => null;
+  const perf = spawn('perf', ['stat', '-x,', '-e', 'instructions', '-p', pids.join(',')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let report = '';
+  perf.stderr.on('data', (chunk) => (report += chunk));
+  // 'close', not 'exit': the count is on stderr, which may still be unread when perf exits.
+  const exited = new Promise((resolve) => perf.once('close', resolve));
+  // perf attaches to every thread before it counts; the load starts after.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return async () => {
+    perf.kill('SIGINT');
+    await exited;
+    const count = report.match(/^(\d+),/m);
+    return count ? Number(count[1]) : null;
+  };
+}
+
+/**
  * Runs the measured closed loop and adds CPU per request (µs) of the process
  * and of Redis and PostgreSQL meanwhile: steadier than req/s on a shared machine.
  */
-function measured(pid, url, target, targetsFile, from, count, extra) {
+async function measured(pid, url, target, targetsFile, from, count, extra) {
   const latenciesFile = path.join(os.tmpdir(), `dropship-bench-latencies-${process.pid}.json`);
   const { roundWarmup } = settings;
+  const processInstructions = await countInstructions([pid]);
+  const servicesInstructions = await countInstructions(servicePids());
   const before = cpuMs(pid);
   const servicesBefore = servicesCpuMs();
   const result = load(url, target, targetsFile, from, roundWarmup + count, [
@@ -168,14 +218,14 @@ function measured(pid, url, target, targetsFile, from, count, extra) {
   ]);
   // The round's own warm-up is inside the CPU figures: shared over its requests too.
   const perRequest = (ms) => Math.round((ms * 1000) / (roundWarmup + count));
+  const cpuUs = perRequest(cpuMs(pid) - before);
+  const servicesUs = perRequest(servicesCpuMs() - servicesBefore);
+  const thousandsPerRequest = (n) => (n === null ? null : n / 1000 / (roundWarmup + count));
+  const instructionsK = thousandsPerRequest(await processInstructions());
+  const servicesInstructionsK = thousandsPerRequest(await servicesInstructions());
   const latencies = JSON.parse(fs.readFileSync(latenciesFile, 'utf8'));
   fs.rmSync(latenciesFile);
-  return {
-    ...result,
-    latencies,
-    cpuUs: perRequest(cpuMs(pid) - before),
-    servicesUs: perRequest(servicesCpuMs() - servicesBefore),
-  };
+  return { ...result, latencies, cpuUs, servicesUs, instructionsK, servicesInstructionsK };
 }
 
 /** The rounds of one side as one run: totals, percentiles over every request, CPU weighted by requests. */
@@ -188,6 +238,7 @@ function combine(rounds) {
   for (const round of rounds)
     for (const [status, n] of Object.entries(round.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
   const weighted = (pick) => Math.round(sum((round) => pick(round) * round.sent) / sent);
+  const counted = (pick) => (rounds.every((round) => pick(round) !== null) ? weighted(pick) : null);
   return {
     sent,
     ok: sum((round) => round.ok),
@@ -198,6 +249,8 @@ function combine(rounds) {
     statuses,
     cpuUs: weighted((round) => round.cpuUs),
     servicesUs: weighted((round) => round.servicesUs),
+    instructionsK: counted((round) => round.instructionsK),
+    servicesInstructionsK: counted((round) => round.servicesInstructionsK),
     roundRps: rounds.map((round) => round.rps),
   };
 }
@@ -333,8 +386,8 @@ async function throughput(setup, target) {
     for (let round = 0; round < rounds; round += 1) {
       const from = warmup + round * (settings.roundWarmup + size);
       const count = Math.min(size, requests - round * size);
-      floorRounds.push(measured(floor.pid, floor.url, target, setup.targetsFile, from, count, closed));
-      appRounds.push(measured(app.pid, app.url, target, setup.targetsFile, from, count, closed));
+      floorRounds.push(await measured(floor.pid, floor.url, target, setup.targetsFile, from, count, closed));
+      appRounds.push(await measured(app.pid, app.url, target, setup.targetsFile, from, count, closed));
     }
     return { floor: combine(floorRounds), app: combine(appRounds) };
   } finally {
@@ -482,6 +535,7 @@ function reading(results) {
   return [
     '**Reading the figures.**',
     `- CPU per request is the CPU time (user + system, all threads) each process spent during its measured requests, divided by their number: ${floorCpu} µs for the floor, ${appCpu} µs for the server, ${span(results.map((r) => (r.app.cpuUs / r.floor.cpuUs).toFixed(1)))} times as much. That multiple, more than the machine's other load, is what bounds the throughput ratio: the server runs its JavaScript on one core, so it answers at most about 1,000,000 / (its µs per request) requests per second, while the floor's process leaves room on the second core to the load generator and Redis. The next column is the CPU Redis and PostgreSQL spent meanwhile, per request: ${span(results.filter((r) => r.dialect === 'postgres').map((r) => r.app.servicesUs))} µs on the PostgreSQL rows, where the database's backends run on the same two cores as the server and the load generator and take that much from them; on SQLite the database's work is inside the server's own figure. Both figures grow when the machine is busier (shared caches, other tenants), so compare them within one run.`,
+    `- Instructions per request (\`perf stat\`, user and kernel, every thread, the round's warm-up included as for CPU) are a count, not a time: a busy machine does not inflate them, so they compare one run with another where the times above cannot. ${perfCounts ? `The server executed ${span(results.map((r) => (r.app.instructionsK / r.floor.instructionsK).toFixed(1)))} times the floor's instructions per request; to answer half the floor's requests per second on the same cores it would have to stay near twice, Redis and PostgreSQL included.` : 'This machine exposes no instruction counter, so the column is empty.'}`,
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections costs a large part of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site, replay-guard and subscription reads. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own. On PostgreSQL every lookup of a batch probes its index whatever the statistics say: the benchmark’s tables are freshly filled, as a growing platform’s are, and with IN lists and joins the planner scanned every Shopify store, every subscription and the whole events table at each batch; the ingest statement is prepared once per connection. The floor makes no SQL at all.',
     `- End to end, "automation stopped" is the time from a request being sent to its 2xx: the server answers only after the store has left \`connected\` (gate closed, schedule removed), and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, answers its first requests in tens of milliseconds, so its client opens several hundred connections at once; and Node 20 (libuv 1.45 and later) accepts one connection per turn of the event loop, which lasts 10–30 ms under this load. Those connections wait in the listen queue (seen at 460) for up to 3 s while the server answers the ones it has already accepted in tens of milliseconds (its own log shows every request done in under 90 ms), and without the warm-up they alone make a p99 of 2–4 s. A sender that opens many connections at once meets the same queue on a warm server (a step from 200 to 1,000 requests per second gave a p99 of 1.7 s here): put a load balancer that keeps its connections to the servers open in front of them, and let a new server warm up before it takes its share (docs/operations.md, “Scale out”). The disconnect job that follows (billing, products-left report, \`disconnected\`, notices) ran in one worker process at nice ${workerNice}, on the same two cores: it finished its backlog at about ${jobRates}, so its end-to-end times are those of a queue. ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
@@ -494,17 +548,31 @@ function roundRatios(r) {
   return `${ratios[0].toFixed(0)}–${ratios[ratios.length - 1].toFixed(0)} %`;
 }
 
+const thousands = (k) => `${Math.round(k).toLocaleString('en')}k`;
+
+/** Instructions per request of the floor and the server, and of Redis and PostgreSQL meanwhile. */
+function instructionsCell(r) {
+  const { floor, app } = r;
+  if (floor.instructionsK === null || app.instructionsK === null) return 'not counted (no `perf stat` here)';
+  const multiple = (app.instructionsK / floor.instructionsK).toFixed(1);
+  const services =
+    floor.servicesInstructionsK === null || app.servicesInstructionsK === null
+      ? ''
+      : `; ${thousands(floor.servicesInstructionsK)} / ${thousands(app.servicesInstructionsK)}`;
+  return `${thousands(floor.instructionsK)} / ${thousands(app.instructionsK)} (${multiple}×)${services}`;
+}
+
 function rows(results) {
   const lines = [
-    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | Redis + PostgreSQL CPU per request, floor / server | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| endpoint | database | floor req/s | server req/s | ratio (≥ 50 %) | floor p50 / p99 | server p50 / p99 (p99 ≤ 25 ms) | CPU per request, floor / server | Redis + PostgreSQL CPU per request, floor / server | instructions per request, floor / server: process (multiple); Redis + PostgreSQL | automation stopped at ${settings.rate.toLocaleString('en')}/s, p50 / p99 (p99 ≤ 1 s) | disconnect job done, p50 / p99 |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     const ratio = r.app.rps / r.floor.rps;
     const e2e = r.e2e;
     const stopped = e2e.http.ok - e2e.stopped.connected - e2e.stopped.gateOpen;
     lines.push(
-      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}; rounds ${roundRatios(r)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${r.floor.servicesUs} / ${r.app.servicesUs} µs | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
+      `| ${label[r.target]} | ${dbLabel[r.dialect]} | ${r.floor.rps.toLocaleString('en')} | ${r.app.rps.toLocaleString('en')} | ${(ratio * 100).toFixed(0)} % (${mark(ratio >= 0.5)}; rounds ${roundRatios(r)}) | ${r.floor.p50Ms} / ${r.floor.p99Ms} ms | ${r.app.p50Ms} / ${r.app.p99Ms} ms (${mark(r.app.p99Ms <= 25)}) | ${r.floor.cpuUs} / ${r.app.cpuUs} µs | ${r.floor.servicesUs} / ${r.app.servicesUs} µs | ${instructionsCell(r)} | ${e2e.http.p50Ms} / ${e2e.http.p99Ms} ms, ${stopped.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} stopped, ${e2e.stopped.scheduled} schedules left (${mark(e2e.http.p99Ms <= 1000 && allStopped(e2e))}) | ${e2e.p50Ms} / ${e2e.p99Ms} ms, ${e2e.completed.toLocaleString('en')}/${e2e.sent.toLocaleString('en')} jobs done |`,
     );
   }
   return lines.join('\n');
