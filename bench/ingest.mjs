@@ -16,6 +16,7 @@
  *
  * Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ * With `perf` (Debian's linux-perf) it also counts instructions per request.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
