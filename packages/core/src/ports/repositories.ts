@@ -90,12 +90,6 @@ export interface StoreContact {
   locale: string | null;
 }
 
-export interface BeginDisconnectParams {
-  storeId: string;
-  at: Date;
-  source: LifecycleSource;
-}
-
 export interface StoreRepository {
   create(params: CreateStoreParams): Promise<Store>;
   findById(id: string): Promise<Store | null>;
@@ -107,13 +101,6 @@ export interface StoreRepository {
   setAutomation(id: string, enabled: boolean): Promise<boolean>;
   /** The stores of a platform with these domains, in no particular order (one statement). */
   findByDomains(platform: Platform, domains: readonly string[]): Promise<Store[]>;
-  /**
-   * `beginDisconnect` for many stores in one statement: each store still
-   * `connected`, and not installed after `at` (see isStaleDisconnect), moves to
-   * `disconnecting` with its gate closed, `disconnectedAt` = `at` and its
-   * source. Others are left as they are. Returns the ids that moved.
-   */
-  beginDisconnects(items: readonly BeginDisconnectParams[]): Promise<string[]>;
   getCredentials(id: string): Promise<StoreCredentials | null>;
   /** The store and its contact details in one read, without its secrets (notices, owner messages). */
   getContact(id: string): Promise<StoreContact | null>;
@@ -313,7 +300,9 @@ export type RecordLifecycleEventResult =
 export interface RecordAndDisconnectParams extends RecordLifecycleEventParams {
   /**
    * Set when this event, if it is new, begins its store's disconnect
-   * (StoreRepository.beginDisconnects: `storeId` must be set).
+   * (`storeId` must be set): the store, if still `connected` and not
+   * installed after `at` (see isStaleDisconnect), moves to `disconnecting`
+   * with its gate closed, `disconnectedAt` = `at` and this source.
    */
   disconnect?: { at: Date; source: LifecycleSource };
 }
@@ -339,9 +328,9 @@ export interface LifecycleEventRepository {
   /** `record` for many events in one insert; one result per params, in order (a repeat within the list is a repeat). */
   recordMany(params: readonly RecordLifecycleEventParams[]): Promise<RecordLifecycleEventResult[]>;
   /**
-   * recordMany, then beginDisconnects for the new events that carry a
-   * `disconnect` (the first of a store wins), as one atomic step. On
-   * PostgreSQL it is one statement: one round trip per batch of deliveries.
+   * recordMany, then the disconnects that the new events carry (the first of
+   * a store wins), as one atomic step. On PostgreSQL it is one statement: one
+   * round trip per batch of deliveries.
    */
   recordAndBeginDisconnects(params: readonly RecordAndDisconnectParams[]): Promise<RecordAndDisconnectResult>;
   findById(id: string): Promise<LifecycleEvent | null>;

@@ -68,13 +68,15 @@ export function describeLifecycleEvents(get: GetContext): void {
       const { repos } = get();
       const installedAt = new Date('2025-03-01T00:00:00.000Z');
       const create = () => repos.stores.create({ platform: 'shopify', domain: uniqueDomain(), installedAt });
-      const [plain, twice, stale, already, recordOnly] = [
+      const [plain, twice, stale, already, recordOnly, gone] = [
+        await create(),
         await create(),
         await create(),
         await create(),
         await create(),
         await create(),
       ];
+      await repos.stores.updateIf(gone.id, 'connected', { state: 'disconnected', automationEnabled: false });
       const earlier = await repos.lifecycleEvents.record(uninstallEvent(`rd-${uniqueDomain()}`, already.id));
       if (!earlier.inserted) throw new Error('expected a new event');
       const at = new Date('2025-04-01T08:00:00.250Z');
@@ -100,8 +102,19 @@ export function describeLifecycleEvents(get: GetContext): void {
           outcome: 'ignored',
           outcomeReason: 'test',
         },
+        // A store no longer connected stays as it is.
+        { ...uninstallEvent(`rd-${uniqueDomain()}`, gone.id), disconnect },
       ]);
-      expect(results.map((result) => result.inserted)).toEqual([true, true, true, true, false, false, true]);
+      expect(results.map((result) => result.inserted)).toEqual([
+        true,
+        true,
+        true,
+        true,
+        false,
+        false,
+        true,
+        true,
+      ]);
       const events = results.map((result) => (result.inserted ? result.event : result.existing));
       expect(events[4]).toEqual(earlier.event);
       expect(events[5]).toEqual(events[0]);
@@ -126,6 +139,10 @@ export function describeLifecycleEvents(get: GetContext): void {
           automationEnabled: true,
         });
       }
+      expect(await repos.stores.findById(gone.id)).toMatchObject({
+        state: 'disconnected',
+        disconnectSource: null,
+      });
       expect(await repos.lifecycleEvents.recordAndBeginDisconnects([])).toEqual({ results: [], moved: [] });
     });
 
@@ -173,7 +190,9 @@ export function describeLifecycleEvents(get: GetContext): void {
             (await repos.stores.findWithSiteSecrets([store.id])).length,
             (await repos.stores.findByDomains('shopify', [store.domain])).length,
             (await repos.subscriptions.listByStores([store.id])).length,
-            await repos.bridgeNonces.rememberMany([{ siteId: store.id, eventId: label, receivedAt: new Date() }]),
+            await repos.bridgeNonces.rememberMany([
+              { siteId: store.id, eventId: label, receivedAt: new Date() },
+            ]),
           ],
           subscription: await repos.subscriptions.findLatestByStore(store.id),
           report: await repos.disconnectReports.findByEvent(event?.id ?? 'none'),

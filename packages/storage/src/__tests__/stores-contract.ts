@@ -48,42 +48,6 @@ export function describeAccountsAndStores(get: GetContext): void {
       expect(await repos.stores.findByDomains('shopify', [])).toEqual([]);
     });
 
-    it('beginDisconnects moves connected stores out of connected, gate closed, unless installed after the event', async () => {
-      const { repos } = get();
-      const installedAt = new Date('2025-05-01T10:00:00.000Z');
-      const create = () => repos.stores.create({ platform: 'shopify', domain: uniqueDomain(), installedAt });
-      const [plain, stale, gone, twice] = [await create(), await create(), await create(), await create()];
-      await repos.stores.updateIf(gone.id, 'connected', { state: 'disconnected', automationEnabled: false });
-      const at = new Date('2025-05-02T08:30:00.125Z');
-      const moved = await repos.stores.beginDisconnects([
-        { storeId: plain.id, at, source: 'shopify_uninstall' },
-        { storeId: stale.id, at: new Date('2025-04-30T00:00:00.000Z'), source: 'shopify_uninstall' },
-        { storeId: gone.id, at, source: 'shopify_uninstall' },
-        { storeId: twice.id, at, source: 'wp_deactivated' },
-        { storeId: twice.id, at: new Date('2025-05-03T00:00:00.000Z'), source: 'wp_deleted' },
-      ]);
-      expect(moved.sort()).toEqual([plain.id, twice.id].sort());
-      expect(await repos.stores.findById(plain.id)).toMatchObject({
-        state: 'disconnecting',
-        automationEnabled: false,
-        disconnectSource: 'shopify_uninstall',
-        disconnectedAt: at,
-      });
-      expect(await repos.stores.findById(twice.id)).toMatchObject({
-        disconnectSource: 'wp_deactivated',
-        disconnectedAt: at,
-      });
-      expect(await repos.stores.findById(stale.id)).toMatchObject({
-        state: 'connected',
-        automationEnabled: true,
-      });
-      expect(await repos.stores.findById(gone.id)).toMatchObject({
-        state: 'disconnected',
-        disconnectSource: null,
-      });
-      expect(await repos.stores.beginDisconnects([])).toEqual([]);
-    });
-
     it('a second store with the same platform and domain is a CONFLICT', async () => {
       const { repos } = get();
       const domain = uniqueDomain();

@@ -9,7 +9,8 @@ import type {
 } from '@dropship/core';
 import { columnList, newTimeOrderedId, planOnce, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
-import { createStoreRepository } from './store-repository';
+import { ingestOnSqlite } from './sqlite-ingest';
+import type { SqliteIngestInput } from './sqlite-ingest';
 
 const TABLE = 'lifecycle_events';
 
@@ -118,19 +119,31 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     return resultsOf(rows, new Map(inserted.map((row) => [deliveryKey(row), row])));
   };
 
-  /** SQLite (no round trips to save): recordMany and beginDisconnects in one transaction. */
-  const recordThenDisconnect = (list: readonly RecordAndDisconnectParams[]) =>
-    knex.transaction(async (trx): Promise<RecordAndDisconnectResult> => {
-      const results = await createLifecycleEventRepository({ ...ctx, knex: trx }).recordMany(list);
-      const disconnects = list.flatMap((params, index) =>
-        results[index]?.inserted && params.disconnect && params.storeId
-          ? [{ storeId: params.storeId, ...params.disconnect }]
-          : [],
-      );
-      const stores = createStoreRepository({ ...ctx, knex: trx });
-      const moved = disconnects.length > 0 ? await stores.beginDisconnects(disconnects) : [];
-      return { results, moved };
+  /** SQLite: every statement of the batch in one synchronous transaction (ingestOnSqlite). */
+  const recordThenDisconnect = async (
+    list: readonly RecordAndDisconnectParams[],
+  ): Promise<RecordAndDisconnectResult> => {
+    const rows = list.map(toRow);
+    const inputs = list.map((params, index): SqliteIngestInput => {
+      const row = rows[index] as SqliteIngestInput['row'];
+      const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
+      if (!disconnect || !params.storeId) return { row };
+      return {
+        row,
+        disconnect: { storeId: params.storeId, at: codec.date(disconnect.at), source: disconnect.source },
+      };
     });
+    const { stored, moved } = await ingestOnSqlite(knex, EVENT_COLUMNS, inputs, codec.date(new Date()));
+    return {
+      results: rows.map((row, index): RecordLifecycleEventResult => {
+        const found = stored[index] as Row;
+        return found.id === row.id
+          ? { inserted: true, event: toEvent(found) }
+          : { inserted: false, existing: toEvent(found) };
+      }),
+      moved,
+    };
+  };
 
   /**
    * PostgreSQL: one statement (its own transaction) instead of BEGIN, INSERT,

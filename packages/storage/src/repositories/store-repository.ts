@@ -1,7 +1,4 @@
-import type { Knex } from 'knex';
-import { StoreStates } from '@dropship/core';
 import type {
-  BeginDisconnectParams,
   CreateStoreParams,
   LifecycleSource,
   Platform,
@@ -63,7 +60,7 @@ export function storeFromRow(codec: Codec, row: Row): Store {
 }
 
 export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
-  const { knex, codec, cipher, dialect } = ctx;
+  const { knex, codec, cipher } = ctx;
 
   const toStore = (row: Row): Store => storeFromRow(codec, row);
 
@@ -79,9 +76,18 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
   };
 
   /** Rows by id, as one prepared statement per column set (`name`): the batched lookups of every webhook. */
-  const rowsByIds = async (ids: readonly string[], name: string, columns: readonly string[]): Promise<Row[]> => {
+  const rowsByIds = async (
+    ids: readonly string[],
+    name: string,
+    columns: readonly string[],
+  ): Promise<Row[]> => {
     if (ids.length === 0) return [];
-    return (await planOnce(ctx, whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)]), name, columns)) as Row[];
+    return (await planOnce(
+      ctx,
+      whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)]),
+      name,
+      columns,
+    )) as Row[];
   };
 
   const update = async (id: string, patch: StorePatch, expectedState?: StoreState): Promise<number> => {
@@ -127,37 +133,6 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
       const byDomain = whereAnyOf(ctx, knex(TABLE).where({ platform }), 'domain', [...new Set(domains)]);
       const rows = (await planOnce(ctx, byDomain, 'dropship_stores_by_domains', STORE_ROW_COLUMNS)) as Row[];
       return rows.map(toStore);
-    },
-    async beginDisconnects(items) {
-      // The first item of a store wins, as if the items had come one after the other.
-      const first = new Map<string, BeginDisconnectParams>();
-      for (const item of items) if (!first.has(item.storeId)) first.set(item.storeId, item);
-      if (first.size === 0) return [];
-      const perStore = (value: (item: BeginDisconnectParams) => unknown, cast: string) => {
-        const bindings: unknown[] = [];
-        const arms = [...first.values()].map((item) => {
-          bindings.push(item.storeId, value(item));
-          return `when ? then ${cast}`;
-        });
-        return knex.raw(`case id ${arms.join(' ')} end`, bindings as Knex.RawBinding[]);
-      };
-      const timestamp = dialect === 'postgres' ? 'cast(? as timestamptz)' : '?';
-      const at = (item: BeginDisconnectParams) => codec.date(item.at);
-      const rows = (await knex(TABLE)
-        .whereIn('id', [...first.keys()])
-        .where({ state: StoreStates.connected })
-        .where((fresh) =>
-          fresh.whereNull('installed_at').orWhere('installed_at', '<=', perStore(at, timestamp)),
-        )
-        .update({
-          state: StoreStates.disconnecting,
-          automation_enabled: codec.bool(false),
-          disconnected_at: perStore(at, timestamp),
-          disconnect_source: perStore((item) => item.source, '?'),
-          updated_at: codec.date(new Date()),
-        })
-        .returning('id')) as Array<{ id: unknown }>;
-      return rows.map((row) => str(row.id));
     },
     async listByAccount(accountId) {
       const rows = (await knex(TABLE)
