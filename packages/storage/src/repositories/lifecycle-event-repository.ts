@@ -120,18 +120,15 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   };
 
   /** SQLite: every statement of the batch in one synchronous transaction (ingestOnSqlite). */
-  const recordThenDisconnect = async (
+  const recordAndDisconnectOnSqlite = async (
     list: readonly RecordAndDisconnectParams[],
   ): Promise<RecordAndDisconnectResult> => {
     const rows = list.map(toRow);
     const inputs = list.map((params, index): SqliteIngestInput => {
       const row = rows[index] as SqliteIngestInput['row'];
-      const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
-      if (!disconnect || !params.storeId) return { row };
-      return {
-        row,
-        disconnect: { storeId: params.storeId, at: codec.date(disconnect.at), source: disconnect.source },
-      };
+      const { disconnect, storeId } = params;
+      if (!disconnect || !storeId) return { row };
+      return { row, disconnect: { storeId, at: codec.date(disconnect.at), source: disconnect.source } };
     });
     const { stored, moved } = await ingestOnSqlite(knex, EVENT_COLUMNS, inputs, codec.date(new Date()));
     return {
@@ -190,7 +187,7 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       if (list.length === 0) return { results: [], moved: [] };
       return ctx.dialect === 'postgres'
         ? recordAndDisconnectInOneStatement(list)
-        : recordThenDisconnect(list);
+        : recordAndDisconnectOnSqlite(list);
     },
     async record(params: RecordLifecycleEventParams) {
       const [result] = await recordMany([params]);
