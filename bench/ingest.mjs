@@ -203,7 +203,10 @@ async function countInstructions(pids) {
 
 /**
  * Runs the measured closed loop and adds CPU per request (µs) of the process
- * and of Redis and PostgreSQL meanwhile: steadier than req/s on a shared machine.
+ * and of Redis and PostgreSQL meanwhile, steadier than req/s on a shared
+ * machine, and their instructions per request (thousands) where perf counts,
+ * steadier still. The services are those running at the round's start: the
+ * server's pool is warm by then, so no backend of its own is missed.
  */
 async function measured(pid, url, target, targetsFile, from, count, extra) {
   const latenciesFile = path.join(os.tmpdir(), `dropship-bench-latencies-${process.pid}.json`);
