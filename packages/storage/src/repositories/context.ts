@@ -40,11 +40,10 @@ export function newTimeOrderedId(now: number = Date.now()): string {
  * 100 events queued, growing with the table. An array from a subquery is
  * opaque to the planner, which then probes the index instead (0.2 ms).
  * On SQLite the values come as one JSON array (`json_each`), also probed on
- * the index: an IN list is a new SQL text for every number of values, parsed
- * and planned again whenever the statement cache has not seen that size, and
- * the batched lookups of a busy server come in every size (a lookup of 20
- * subscriptions: 38 µs against 80–89 µs as an IN list), and it takes any
- * number of values where an IN list stops at 32,766 parameters.
+ * the index. An IN list is a new SQL text for every number of values, parsed
+ * and planned again whenever the statement cache has not seen that size (a
+ * lookup of 20 subscriptions: 38 µs against 80–89 µs as an IN list), and it
+ * stops at 32,766 parameters; the array takes any number.
  */
 export function whereAnyOf(
   ctx: Pick<RepositoryContext, 'dialect'>,

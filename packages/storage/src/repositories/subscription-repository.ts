@@ -180,7 +180,7 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
         .limit(limit)
         .select(`${TABLE}.*`)) as Row[];
       const storeIds = [...new Set(rows.map((row) => str(row.store_id)))];
-      const storeRows = (await knex('stores').whereIn('id', storeIds)) as Row[];
+      const storeRows = (await whereAnyOf(ctx, knex('stores'), 'id', storeIds)) as Row[];
       const stores = new Map(storeRows.map((row) => [str(row.id), storeFromRow(codec, row)]));
       const results: StillBilledStore[] = [];
       for (const row of rows) {
