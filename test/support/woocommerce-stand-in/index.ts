@@ -6,7 +6,7 @@
 export { startWooStandIn } from './server';
 export type { StandInRequestRecord, WooStandIn, WooStandInOptions } from './server';
 export type { OrderInput, ProductInput } from './fixtures';
-export type { KeyPermissions, StandInOrder, StandInOrderLine, StandInProduct } from './state';
+export type { KeyPermissions, StandInOrder, StandInOrderLine, StandInProduct, StandInWebhook } from './state';
 export { deliverWooWebhook, phpJsonEncode, sendWooWebhookPing } from './webhooks';
 export type { DeliverWooWebhookParams, WebhookSendResult } from './webhooks';
 export { checkOAuthSignature, parseOAuthHeader, wcRestUrlencodeRfc3986 } from './oauth1';

@@ -2,6 +2,7 @@ import type { WooError } from './authenticate';
 import { orderRules, parseListParams, productRules } from './list-params';
 import type { ListParams, ListRules } from './list-params';
 import type { StandInOrder, StandInProduct, StandInState } from './state';
+import { handleWebhooks } from './webhook-resource';
 
 export interface RestResponse {
   status: number;
@@ -46,11 +47,23 @@ function collections(state: StandInState): Record<string, Collection> {
   };
 }
 
-/** Serves GET /wp-json/wc/v3/{products,orders}[/<id>] for an authenticated request. */
-export function handleRest(method: string, url: URL, state: StandInState, homeUrl: string): RestResponse {
+/**
+ * Serves GET /wp-json/wc/v3/{products,orders}[/<id>] and the webhooks
+ * resource (list, create, read, update) for an authenticated request.
+ */
+export function handleRest(
+  method: string,
+  url: URL,
+  state: StandInState,
+  homeUrl: string,
+  body: unknown = undefined,
+): RestResponse {
   const route = url.pathname.startsWith(REST_PREFIX)
     ? url.pathname.slice(REST_PREFIX.length).replace(/\/+$/, '')
     : null;
+  const webhook = route === null ? null : /^webhooks(?:\/(\d+))?$/.exec(route);
+  if (webhook)
+    return handleWebhooks(method, webhook[1] === undefined ? null : Number(webhook[1]), url, body, state);
   const match = route === null ? null : /^(products|orders)(?:\/(\d+))?$/.exec(route);
   const collection = match ? collections(state)[match[1] as string] : undefined;
   if (!match || !collection || method !== 'GET') {

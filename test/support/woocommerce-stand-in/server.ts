@@ -8,7 +8,9 @@ import type { OrderInput, ProductInput } from './fixtures';
 import { errorResponse, handleRest } from './routes';
 import type { RestResponse } from './routes';
 import { StandInState } from './state';
-import type { KeyPermissions, StandInOrder, StandInProduct } from './state';
+import type { KeyPermissions, StandInOrder, StandInProduct, StandInWebhook } from './state';
+import { deliverWooWebhook } from './webhooks';
+import type { WebhookSendResult } from './webhooks';
 import { standInTls } from './tls';
 
 export interface WooStandInOptions {
@@ -48,6 +50,13 @@ export interface WooStandIn {
   deleteProduct(id: number): void;
   addOrder(input?: OrderInput): StandInOrder;
   addOrders(count: number, input?: OrderInput): StandInOrder[];
+  /** The webhooks as the site keeps them, secrets included. */
+  webhooks(): StandInWebhook[];
+  /**
+   * What WooCommerce does when a resource event fires: one signed delivery to
+   * each active webhook of that topic (WC_Webhook::deliver()).
+   */
+  fireWebhooks(topic: string, payload: unknown): Promise<WebhookSendResult[]>;
   readonly simulate: {
     /** The host drops the Authorization header (woocommerce#12230). */
     stripAuthorizationHeader(on?: boolean): void;
@@ -88,9 +97,12 @@ export async function startWooStandIn(options: WooStandInOptions = {}): Promise<
     };
     requests.push(record);
     try {
-      req.resume();
+      const body = await readJsonBody(req);
       if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-      const response = answer(req, url, record);
+      const response =
+        body.ok === false
+          ? errorResponse({ status: 400, code: 'rest_invalid_json', message: 'Invalid JSON body passed.' })
+          : answer(req, url, record, body.value);
       record.status = response.status;
       send(res, response);
     } finally {
@@ -98,7 +110,7 @@ export async function startWooStandIn(options: WooStandInOptions = {}): Promise<
     }
   }
 
-  function answer(req: IncomingMessage, url: URL, record: StandInRequestRecord): RestResponse {
+  function answer(req: IncomingMessage, url: URL, record: StandInRequestRecord, body: unknown): RestResponse {
     if (switches.unavailable > 0) {
       switches.unavailable--;
       return {
@@ -134,7 +146,7 @@ export async function startWooStandIn(options: WooStandInOptions = {}): Promise<
     record.auth = outcome.method;
     const denied = checkPermissions(outcome.key, req.method ?? 'GET');
     if (denied) return errorResponse(denied);
-    return handleRest(req.method ?? 'GET', url, state, homeUrl);
+    return handleRest(req.method ?? 'GET', url, state, homeUrl, body);
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -168,6 +180,22 @@ export async function startWooStandIn(options: WooStandInOptions = {}): Promise<
     addOrder: (input) => store(state.orders, buildOrder(state, input)),
     addOrders: (count, input) =>
       Array.from({ length: count }, () => store(state.orders, buildOrder(state, input))),
+    webhooks: () => [...state.webhooks.values()],
+    fireWebhooks: (topic, payload) =>
+      Promise.all(
+        [...state.webhooks.values()]
+          .filter((webhook) => webhook.status === 'active' && webhook.topic === topic)
+          .map((webhook) =>
+            deliverWooWebhook({
+              deliveryUrl: webhook.delivery_url,
+              secret: webhook.secret,
+              topic,
+              payload,
+              webhookId: webhook.id,
+              siteUrl: homeUrl,
+            }),
+          ),
+      ),
     simulate: {
       stripAuthorizationHeader: (on = true) => void (switches.strip = on),
       rateLimit: (times, retryAfterSeconds) =>
@@ -187,6 +215,20 @@ export async function startWooStandIn(options: WooStandInOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** The request's JSON body (WP_REST_Request::get_json_params()); none for an empty or non-JSON body. */
+async function readJsonBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '' || !/json/.test(req.headers['content-type'] ?? ''))
+    return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
 }
 
 function store<T extends { id: number }>(map: Map<number, T>, item: T): T {

@@ -54,6 +54,23 @@ export interface StandInOrder {
   line_items: StandInOrderLine[];
 }
 
+/** A webhook as `/wc/v3/webhooks` keeps it; `secret` is write-only over the API. */
+export interface StandInWebhook {
+  id: number;
+  name: string;
+  status: 'active' | 'paused' | 'disabled';
+  topic: string;
+  resource: string;
+  event: string;
+  hooks: string[];
+  delivery_url: string;
+  secret: string;
+  date_created: string;
+  date_created_gmt: string;
+  date_modified: string;
+  date_modified_gmt: string;
+}
+
 /** wc_api_hash(): HMAC-SHA256 keyed with 'wc-api'. */
 export function wcApiHash(consumerKey: string): string {
   return createHmac('sha256', 'wc-api').update(consumerKey).digest('hex');
@@ -73,6 +90,7 @@ export class StandInState {
   readonly keys = new Map<string, StandInKey>();
   readonly products = new Map<number, StandInProduct>();
   readonly orders = new Map<number, StandInOrder>();
+  readonly webhooks = new Map<number, StandInWebhook>();
   private nextKeyId = 1;
   private nextPostId = 100;
 
