@@ -136,4 +136,26 @@ export interface StorePlatform {
     store: Store,
     product: Pick<PublishedProduct, 'platformProductId'>,
   ): Promise<ProductPresence>;
+  /**
+   * Makes the store deliver its order and product webhooks to the platform,
+   * once each, signed with the store's secret. Absent where the webhooks come
+   * with the app itself (Shopify declares them in shopify.app.toml).
+   */
+  ensureWebhooks?(store: Store, params: EnsureWebhooksParams): Promise<EnsureWebhooksResult>;
+}
+
+export interface EnsureWebhooksParams {
+  /** The platform's public URL; the connector knows which of its endpoints takes the deliveries. */
+  publicBaseUrl: string;
+  /** The secret the store signs each delivery with. */
+  secret: string;
+}
+
+export interface EnsureWebhooksResult {
+  /** Topics subscribed now. */
+  created: string[];
+  /** Topics already subscribed, re-armed (active, current secret). */
+  updated: string[];
+  /** Extra subscriptions to the same endpoint and topic, paused so each event arrives once. */
+  paused: number[];
 }

@@ -76,6 +76,7 @@ export {
   wooLineItemSchema,
   wooOrderSchema,
   wooProductSchema,
+  wooWebhookSchema,
 } from './rest/resources';
 export type {
   WooLineItem,
@@ -84,7 +85,17 @@ export type {
   WooPage,
   WooProduct,
   WooProductStatus,
+  WooWebhook,
+  WooWebhookInput,
 } from './rest/resources';
+export {
+  ensureWooWebhooks,
+  WOO_APP_NAME,
+  WOO_WEBHOOK_PATH,
+  WOO_WEBHOOK_TOPICS,
+  wooWebhookDeliveryUrl,
+} from './rest/ensure-webhooks';
+export type { EnsureWooWebhooksParams, EnsureWooWebhooksResult } from './rest/ensure-webhooks';
 export {
   checkPublishedProducts,
   presenceOfWooStatus,

@@ -1,5 +1,7 @@
 import { ErrorKinds, Platforms } from '@dropship/core';
 import type {
+  EnsureWebhooksParams,
+  EnsureWebhooksResult,
   ListRecentOrdersParams,
   OrdersPage,
   PlatformOrder,
@@ -11,6 +13,7 @@ import type {
 import { WooConnectorError } from './errors';
 import { presenceOfWooStatus, WooProductPresence } from './rest/check-published-products';
 import { createWooClient } from './rest/create-woo-client';
+import { ensureWooWebhooks, wooWebhookDeliveryUrl } from './rest/ensure-webhooks';
 import type { WooClient, WooClientOptions } from './rest/create-woo-client';
 import { wooGmtToDate } from './rest/resources';
 import type { WooOrder, WooProduct } from './rest/resources';
@@ -37,6 +40,11 @@ export interface WooStorePlatformOptions {
   >;
   /** Orders per page of `listRecentOrders`, 1–100 (100 by default). */
   ordersPerPage?: number;
+  /**
+   * The name the platform's webhooks carry on the site, followed by their topic
+   * (the WordPress plugin also removes webhooks by this name).
+   */
+  webhookName: string;
 }
 
 /** The StorePlatform port for WooCommerce, plus the storefront URL WooCommerce gives each product. */
@@ -67,17 +75,20 @@ export function createWooStorePlatform(options: WooStorePlatformOptions): WooSto
     });
   }
 
-  async function listRecentOrders(store: Store, params: ListRecentOrdersParams): Promise<OrdersPage> {
+  async function clientWithKeys(store: Store, purpose: string): Promise<WooClient> {
     const client = await clientFor(store);
     if (!client) {
       throw new WooConnectorError(
         ErrorKinds.unauthorized,
-        `Store ${store.domain} has no WooCommerce REST keys: reconnect it to read orders.`,
-        {
-          keysRevoked: true,
-        },
+        `Store ${store.domain} has no WooCommerce REST keys: reconnect it to ${purpose}.`,
+        { keysRevoked: true },
       );
     }
+    return client;
+  }
+
+  async function listRecentOrders(store: Store, params: ListRecentOrdersParams): Promise<OrdersPage> {
+    const client = await clientWithKeys(store, 'read orders');
     const page = decodeCursor(params.cursor);
     const result = await client.listOrders({ createdAfter: params.since, orderBy: 'date', page, perPage });
     const lastPage = result.totalPages !== null ? page >= result.totalPages : result.items.length < perPage;
@@ -110,12 +121,22 @@ export function createWooStorePlatform(options: WooStorePlatformOptions): WooSto
     }
   }
 
+  async function ensureWebhooks(store: Store, params: EnsureWebhooksParams): Promise<EnsureWebhooksResult> {
+    const client = await clientWithKeys(store, 'subscribe to its webhooks');
+    return ensureWooWebhooks(client, {
+      deliveryUrl: wooWebhookDeliveryUrl(params.publicBaseUrl, store.id),
+      secret: params.secret,
+      name: options.webhookName,
+    });
+  }
+
   return {
     platform: Platforms.woocommerce,
     productAdminUrl: (store, product) => wooProductAdminUrl(store.domain, product.platformProductId),
     productStorefrontUrl: (product) => product.permalink || null,
     listRecentOrders,
     productPresence,
+    ensureWebhooks,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Platforms } from '@dropship/core';
 import type { Repositories, Store, StorePlatform } from '@dropship/core';
 import { createShopifyStorePlatform, shopSessionFromRecord } from '@dropship/shopify';
 import type { ShopifyAdapter } from '@dropship/shopify';
-import { createWooStorePlatform, isWooConnectorError } from '@dropship/woocommerce';
+import { createWooStorePlatform, isWooConnectorError, WOO_APP_NAME } from '@dropship/woocommerce';
 import type { WooStoreConnection } from '@dropship/woocommerce';
 import type { Logger } from 'pino';
 
@@ -33,27 +33,33 @@ async function wooConnection(repos: Repositories, store: Store): Promise<WooStor
  * sync stops calling a store that will refuse every request.
  */
 function markRevokedKeys(platform: StorePlatform, repos: Repositories, log: Logger): StorePlatform {
+  const remembering = async <T>(store: Store, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (isWooConnectorError(error) && error.keysRevoked) {
+        await repos.wooStores.markKeysRevoked(store.id, new Date());
+        log.warn({ storeId: store.id }, 'WooCommerce keys revoked by the store');
+      }
+      throw error;
+    }
+  };
+  const { ensureWebhooks } = platform;
   return {
     platform: platform.platform,
     productAdminUrl: (store, product) => platform.productAdminUrl(store, product),
     productPresence: (store, product) => platform.productPresence(store, product),
-    async listRecentOrders(store, params) {
-      try {
-        return await platform.listRecentOrders(store, params);
-      } catch (error) {
-        if (isWooConnectorError(error) && error.keysRevoked) {
-          await repos.wooStores.markKeysRevoked(store.id, new Date());
-          log.warn({ storeId: store.id }, 'WooCommerce keys revoked by the store');
-        }
-        throw error;
-      }
-    },
+    listRecentOrders: (store, params) => remembering(store, () => platform.listRecentOrders(store, params)),
+    ...(ensureWebhooks
+      ? { ensureWebhooks: (store, params) => remembering(store, () => ensureWebhooks(store, params)) }
+      : {}),
   };
 }
 
 /** The StorePlatform of each platform, reading credentials from storage (decrypted on read). */
 export function storePlatformsFor(repos: Repositories, shopify: ShopifyAdapter, log: Logger): StorePlatforms {
   const woocommerce = createWooStorePlatform({
+    webhookName: WOO_APP_NAME,
     resolveConnection: (store) => wooConnection(repos, store),
     onQueryStringAuth: (store) => {
       repos.wooStores.setQueryStringAuth(store.id, true).catch((err: unknown) => {

@@ -5,6 +5,7 @@ import {
   BridgePaths,
   createConnectState,
   parseBridgeBody,
+  WOO_APP_NAME,
   WOO_KEY_SCOPE,
 } from '@dropship/woocommerce';
 import type { BridgeBodyKind, BridgeBody } from '@dropship/woocommerce';
@@ -18,8 +19,7 @@ import { connectStateKey, newSecret, normaliseSiteUrl } from './site-identity';
 export const CONNECT_STATE_TTL_MS = 15 * 60 * 1000;
 /** After the keys arrived, how much longer the plugin has to claim. */
 const CLAIM_GRACE_MS = 15 * 60 * 1000;
-/** What WooCommerce shows the owner; the plugin finds its keys by "Dropship Connect - API" on uninstall. */
-export const WOO_APP_NAME = 'Dropship Connect';
+export { WOO_APP_NAME };
 export const KEY_CALLBACK_PATH = '/woocommerce/auth/callback';
 
 function parse<K extends BridgeBodyKind>(req: Request, res: Response, kind: K): BridgeBody<K> | null {

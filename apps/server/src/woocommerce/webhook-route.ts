@@ -8,6 +8,7 @@ import {
   parseOrderCreated,
   parseProductDeleted,
   verifyWooSignature,
+  WOO_WEBHOOK_PATH,
   wooGmtToDate,
 } from '@dropship/woocommerce';
 import type { OrderCreatedPayload } from '@dropship/woocommerce';
@@ -15,7 +16,7 @@ import { bodyBytesOf } from '../http/body-parsers';
 import type { ServerDeps } from '../server-deps';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
-export const WOO_WEBHOOK_PATH = '/webhooks/woocommerce/:storeId';
+export { WOO_WEBHOOK_PATH };
 
 function toPlatformOrder({ order, createdAt }: OrderCreatedPayload): PlatformOrder {
   return {

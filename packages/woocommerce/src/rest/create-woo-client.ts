@@ -6,8 +6,16 @@ import { WooConnectorError, invalidOptions } from '../errors';
 import { describeIssues } from '../shared/zod-issues';
 import { requestWithRetry } from './request-with-retry';
 import type { RawWooResponse } from './request-with-retry';
-import { wooOrderSchema, wooProductSchema } from './resources';
-import type { WooOrder, WooOrderStatus, WooPage, WooProduct, WooProductStatus } from './resources';
+import { wooOrderSchema, wooProductSchema, wooWebhookSchema } from './resources';
+import type {
+  WooOrder,
+  WooOrderStatus,
+  WooPage,
+  WooProduct,
+  WooProductStatus,
+  WooWebhook,
+  WooWebhookInput,
+} from './resources';
 import { iteratePages, readPage } from './paginate';
 
 const clientOptionsSchema = z.object({
@@ -61,6 +69,11 @@ export interface WooClient {
   getProduct(id: number | string): Promise<WooProduct | null>;
   listOrders(params?: ListOrdersParams): Promise<WooPage<WooOrder>>;
   iterateOrders(params?: Omit<ListOrdersParams, 'page'>): AsyncGenerator<WooOrder>;
+  /** Every webhook of the site, whatever its status. */
+  iterateWebhooks(): AsyncGenerator<WooWebhook>;
+  /** Creates a webhook. Not retried: a create whose answer was lost may have happened, so list again first. */
+  createWebhook(input: WooWebhookInput): Promise<WooWebhook>;
+  updateWebhook(id: number, input: WooWebhookInput): Promise<WooWebhook>;
 }
 
 export const WOO_MAX_PER_PAGE = 100;
@@ -91,19 +104,17 @@ export function createWooClient(options: WooClientOptions): WooClient {
     return instance;
   }
 
-  function get(endpoint: string, params: Record<string, string | number>): Promise<RawWooResponse> {
+  type Call = (client: WooCommerceRestApi) => Promise<unknown>;
+
+  function request(endpoint: string, call: Call, retries = config.retries): Promise<RawWooResponse> {
     return requestWithRetry({
       siteUrl: config.url,
       endpoint,
       isHttps,
-      policy: {
-        retries: config.retries,
-        baseDelayMs: config.retryBaseDelayMs,
-        maxDelayMs: config.maxRetryDelayMs,
-      },
+      policy: { retries, baseDelayMs: config.retryBaseDelayMs, maxDelayMs: config.maxRetryDelayMs },
       queryStringAuth: () => queryStringAuth,
       call: async (useQueryString) => {
-        const response = (await api(useQueryString).get(endpoint, params)) as RawWooResponse;
+        const response = (await call(api(useQueryString))) as RawWooResponse;
         return { data: response.data, headers: { ...response.headers } };
       },
       onQueryStringAuthWorked: () => {
@@ -112,6 +123,9 @@ export function createWooClient(options: WooClientOptions): WooClient {
       },
     });
   }
+
+  const get = (endpoint: string, params: Record<string, string | number>) =>
+    request(endpoint, (client) => client.get(endpoint, params));
 
   async function listProducts(params: ListProductsParams = {}): Promise<WooPage<WooProduct>> {
     const page = params.page ?? 1;
@@ -151,6 +165,26 @@ export function createWooClient(options: WooClientOptions): WooClient {
     }
   }
 
+  async function listWebhooks(page: number): Promise<WooPage<WooWebhook>> {
+    const query = { ...pageQuery(page, WOO_MAX_PER_PAGE), status: 'all' };
+    return readPage(await get('webhooks', query), page, wooWebhookSchema, describeSite('webhooks'));
+  }
+
+  function readWebhook(endpoint: string, response: RawWooResponse): WooWebhook {
+    const webhook = wooWebhookSchema.safeParse(response.data);
+    if (!webhook.success) throw unexpectedShape(endpoint, describeIssues(webhook.error));
+    return webhook.data;
+  }
+
+  async function createWebhook(input: WooWebhookInput): Promise<WooWebhook> {
+    return readWebhook('webhooks', await request('webhooks', (client) => client.post('webhooks', input), 0));
+  }
+
+  async function updateWebhook(id: number, input: WooWebhookInput): Promise<WooWebhook> {
+    const endpoint = `webhooks/${id}`;
+    return readWebhook(endpoint, await request(endpoint, (client) => client.put(endpoint, input)));
+  }
+
   function describeSite(endpoint: string): string {
     return `WooCommerce at ${config.url} (${endpoint})`;
   }
@@ -173,6 +207,9 @@ export function createWooClient(options: WooClientOptions): WooClient {
     listOrders,
     iterateOrders: (params = {}) =>
       iteratePages((page) => listOrders({ ...params, page }), params.perPage ?? WOO_MAX_PER_PAGE),
+    iterateWebhooks: () => iteratePages(listWebhooks, WOO_MAX_PER_PAGE),
+    createWebhook,
+    updateWebhook,
   };
 }
 

@@ -93,3 +93,22 @@ export interface WooPage<T> {
   /** `X-WP-TotalPages`; null when the host dropped the header. */
   totalPages: number | null;
 }
+
+/** A webhook as `/wc/v3/webhooks` returns it (the secret is write-only, never returned). */
+export const wooWebhookSchema = z.looseObject({
+  id: wooId,
+  name: z.string().optional(),
+  status: z.string(),
+  topic: z.string(),
+  delivery_url: z.string(),
+});
+export type WooWebhook = z.infer<typeof wooWebhookSchema>;
+
+/** What creating or updating a webhook sends. */
+export interface WooWebhookInput {
+  name?: string;
+  status?: 'active' | 'paused' | 'disabled';
+  topic?: string;
+  delivery_url?: string;
+  secret?: string;
+}
