@@ -42,6 +42,13 @@ export type {
   PlacedSupplierOrder,
 } from './order-automation/place-supplier-order';
 export { syncStoreOrders } from './order-automation/sync-store-orders';
+export {
+  NO_STORE_KEYS,
+  STORE_KEYS_REVOKED,
+  subscribeStoreWebhooks,
+  WEBHOOKS_COME_WITH_THE_APP,
+} from './order-automation/subscribe-store-webhooks';
+export type { SubscribeStoreWebhooksDeps } from './order-automation/subscribe-store-webhooks';
 export type {
   SyncStoreOrdersDeps,
   SyncStoreOrdersOptions,

@@ -1,5 +1,6 @@
-import { StoreStates } from '@dropship/core';
+import { Platforms, StoreStates } from '@dropship/core';
 import type { Store } from '@dropship/core';
+import { JobNames } from '@dropship/queues';
 import type { LifecyclePayload } from '@dropship/queues';
 import {
   EventOutcomes,
@@ -25,7 +26,9 @@ function isStaleReconnect(store: Store, at: Date): boolean {
 
 /**
  * The `store reconnected` job (reinstall, plugin reactivation): mark state →
- * resume automation (the store's order-sync scheduler, same predictable id).
+ * resume automation (the store's order-sync scheduler, same predictable id;
+ * for WooCommerce also the site's order and product webhooks, in a job of
+ * their own so an unreachable site does not hold the reconnection back).
  * Orders reported as pending at the disconnect are not placed retroactively:
  * the merchant was told to handle them.
  */
@@ -43,6 +46,12 @@ export async function reconnectStore(
   const store = await reloadStore(deps, ctx.store.id);
   if (store.state === StoreStates.connected && store.automationEnabled) {
     await deps.queues.scheduleOrderSync(store.id, orderSyncSchedule(deps));
+    if (store.platform === Platforms.woocommerce) {
+      await deps.queues.enqueue(JobNames.subscribeStoreWebhooks, {
+        storeId: store.id,
+        reference: ctx.event.id,
+      });
+    }
   }
   await settleOutcome(deps, ctx.event, EventOutcomes.applied, null);
   return { outcome: 'applied', state: store.state };

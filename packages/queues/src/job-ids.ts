@@ -45,6 +45,11 @@ export function orderSyncSchedulerId(storeId: string): string {
   return buildId('order-sync', storeId);
 }
 
+/** `webhooks.<storeId>.<reference>`: one subscription run per store and cause. */
+export function storeWebhooksJobId(storeId: string, reference: string): string {
+  return buildId('webhooks', storeId, reference);
+}
+
 /** `order-sync-run.<storeId>`: deduplication id of an on-demand sync while one is pending. */
 export function orderSyncRunDedupId(storeId: string): string {
   return buildId('order-sync-run', storeId);
@@ -77,6 +82,7 @@ const jobIdBuilders: { [K in JobName]: (payload: JobPayloads[K]) => string | und
   [JobNames.placeSupplierOrder]: (p) => supplierOrderJobId(p.storeId, p.orderId),
   // On-demand syncs must stay repeatable: they are deduplicated only while pending.
   [JobNames.syncStoreOrders]: () => undefined,
+  [JobNames.subscribeStoreWebhooks]: (p) => storeWebhooksJobId(p.storeId, p.reference),
   [JobNames.renewSubscription]: (p) => renewalJobId(p.subscriptionId, p.periodEnd),
   // Run by its job scheduler (billingSweepSchedulerId); each run gets the scheduler's own id.
   [JobNames.billingSweep]: () => undefined,

@@ -28,6 +28,8 @@ export const JobNames = {
   placeSupplierOrder: 'place-supplier-order',
   /** Pull a store's new orders and enqueue a placeSupplierOrder job for each. */
   syncStoreOrders: 'sync-store-orders',
+  /** Make a connected store deliver its order and product webhooks to the platform (WooCommerce). */
+  subscribeStoreWebhooks: 'subscribe-store-webhooks',
   /** At a platform subscription's period end: apply a scheduled cancellation or issue the renewal invoice. */
   renewSubscription: 'renew-subscription',
   /** Periodic: renew platform subscriptions whose period ended (missed schedules) and send pre-charge reminders. */
@@ -44,6 +46,7 @@ export const JobQueues = {
   [JobNames.storeRedacted]: QueueNames.lifecycle,
   [JobNames.placeSupplierOrder]: QueueNames.orders,
   [JobNames.syncStoreOrders]: QueueNames.orderSync,
+  [JobNames.subscribeStoreWebhooks]: QueueNames.orderSync,
   [JobNames.renewSubscription]: QueueNames.billing,
   [JobNames.billingSweep]: QueueNames.billing,
   [JobNames.sendNotification]: QueueNames.notifications,

@@ -42,6 +42,11 @@ export const JobPayloadSchemas = {
     correlationId: id.nullable().optional(),
   }),
   [JobNames.syncStoreOrders]: z.object({ storeId: id }),
+  [JobNames.subscribeStoreWebhooks]: z.object({
+    storeId: id,
+    /** What asked for it (the connection event, the new key): one job per cause. */
+    reference: id,
+  }),
   [JobNames.renewSubscription]: z.object({ subscriptionId: id, periodEnd: isoDate }),
   [JobNames.billingSweep]: z.object({}),
   [JobNames.sendNotification]: z.object({
@@ -61,6 +66,7 @@ export type JobPayloadInputs = { [K in JobName]: z.input<(typeof JobPayloadSchem
 export type LifecyclePayload = JobPayloads[typeof JobNames.storeDisconnected];
 export type PlaceSupplierOrderPayload = JobPayloads[typeof JobNames.placeSupplierOrder];
 export type SyncStoreOrdersPayload = JobPayloads[typeof JobNames.syncStoreOrders];
+export type SubscribeStoreWebhooksPayload = JobPayloads[typeof JobNames.subscribeStoreWebhooks];
 export type RenewSubscriptionPayload = JobPayloads[typeof JobNames.renewSubscription];
 export type BillingSweepPayload = JobPayloads[typeof JobNames.billingSweep];
 export type SendNotificationPayload = JobPayloads[typeof JobNames.sendNotification];

@@ -140,7 +140,9 @@ async function startSubscription(deps: ServerDeps, store: Store): Promise<void> 
 /**
  * The connection is the site's activation (the plugin sends no `activated` for
  * activations before it): the platform subscription starts, and a
- * `wp_connected` event brings a disconnected store back. The connection is
+ * `wp_connected` event's job opens order automation, as a Shopify install's
+ * does: it brings a disconnected store back, schedules the order sync and
+ * subscribes the site's webhooks (new stores too). The connection is
  * already committed, so failures here are logged, not thrown: a recorded but
  * unqueued event is picked up by the recovery sweep.
  */
@@ -161,9 +163,6 @@ export async function recordConnection(
       triggeredAt: floorToSecond(deps.clock.now()),
       payload: { reference },
       correlationId,
-      ...(store.state === 'connected'
-        ? { recordOnly: { outcome: 'applied', reason: 'new_connection' } }
-        : {}),
     });
   } catch (error) {
     deps.log.warn(

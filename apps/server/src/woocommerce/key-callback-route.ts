@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
+import { JobNames } from '@dropship/queues';
 import { parseKeyCallback, verifyConnectState } from '@dropship/woocommerce';
 import type { WooKeyCallback } from '@dropship/woocommerce';
 import { KEY_CALLBACK_PATH } from '../bridge/connect-routes';
@@ -33,6 +34,14 @@ async function storeKeysOnSite(deps: ServerDeps, storeId: string, siteUrl: strin
       at: now,
     });
   });
+  // A key for a store already connected: its webhooks can be subscribed now.
+  // Queued after the commit; a Redis failure leaves the key stored, and the
+  // next connection (or a retry of this flow) subscribes them.
+  try {
+    await deps.queues.enqueue(JobNames.subscribeStoreWebhooks, { storeId, reference: `key-${keys.keyId}` });
+  } catch (err) {
+    deps.log.warn({ err, storeId }, 'webhook subscription not queued for a new WooCommerce key');
+  }
 }
 
 /**

@@ -3,7 +3,11 @@ import type { Processors } from '@dropship/queues';
 import type { ProcessorDeps } from './deps';
 import { createLifecycleProcessors } from './lifecycle-processors';
 import { createSendNotificationProcessor } from './notification-processor';
-import { createPlaceSupplierOrderProcessor, createSyncStoreOrdersProcessor } from './order-processors';
+import {
+  createPlaceSupplierOrderProcessor,
+  createSubscribeStoreWebhooksProcessor,
+  createSyncStoreOrdersProcessor,
+} from './order-processors';
 
 /** The jobs of this package: lifecycle, order automation, notifications (billing jobs are registered by the billing feature). */
 export type WorkerJobName =
@@ -12,6 +16,7 @@ export type WorkerJobName =
   | typeof JobNames.storeRedacted
   | typeof JobNames.placeSupplierOrder
   | typeof JobNames.syncStoreOrders
+  | typeof JobNames.subscribeStoreWebhooks
   | typeof JobNames.sendNotification;
 
 export type WorkerProcessors = Pick<Processors, WorkerJobName>;
@@ -22,6 +27,7 @@ export function createProcessors(deps: ProcessorDeps): WorkerProcessors {
     ...createLifecycleProcessors(deps),
     [JobNames.placeSupplierOrder]: createPlaceSupplierOrderProcessor(deps),
     [JobNames.syncStoreOrders]: createSyncStoreOrdersProcessor(deps),
+    [JobNames.subscribeStoreWebhooks]: createSubscribeStoreWebhooksProcessor(deps),
     [JobNames.sendNotification]: createSendNotificationProcessor(deps),
   };
 }

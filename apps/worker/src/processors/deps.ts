@@ -10,8 +10,8 @@ export interface ProcessorDeps {
   supplier: SupplierPort;
   /** Writes notifications to the outbox (and sends them when SMTP is configured). */
   mailer: Mailer;
-  /** The platforms order sync reads from. */
-  platforms: Partial<Record<Platform, Pick<StorePlatform, 'listRecentOrders'>>>;
+  /** The platforms order sync reads from (and, for WooCommerce, subscribes the store's webhooks on). */
+  platforms: Partial<Record<Platform, Pick<StorePlatform, 'listRecentOrders' | 'ensureWebhooks'>>>;
   /** The server's public URL, for report links in messages. */
   publicBaseUrl: string;
   /** Where team alerts go. */
