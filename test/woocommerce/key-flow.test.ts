@@ -1,3 +1,4 @@
+import { storeWebhooksJobId } from '@dropship/queues';
 import request from 'supertest';
 import { startWooStandIn } from '../support/woocommerce-stand-in';
 import type { WooStandIn } from '../support/woocommerce-stand-in';
@@ -155,8 +156,12 @@ describe('connecting through WooCommerce key flow', () => {
       signedPath: '/dropship/bridge/v1/keys/start',
     });
     expect(signed.status).toBe(200);
-    expect((await wooPostsKey(signed.body.state as string, later.createKey('read_write'))).status).toBe(200);
+    const key = later.createKey('read_write');
+    expect((await wooPostsKey(signed.body.state as string, key)).status).toBe(200);
     expect((await stack.repos.stores.getCredentials(site.siteId))?.wcConsumerKey).toMatch(/^ck_/);
     expect((await stack.repos.wooStores.findByStore(site.siteId))?.keyId).not.toBeNull();
+    // With a key, the platform can now subscribe the site's webhooks.
+    const job = await stack.queues.orderSync.getJob(storeWebhooksJobId(site.siteId, `key-${key.keyId}`));
+    expect(job?.data).toEqual({ storeId: site.siteId, reference: `key-${key.keyId}` });
   }
 });
