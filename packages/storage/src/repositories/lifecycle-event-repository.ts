@@ -19,6 +19,37 @@ const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic t
   payload outcome outcome_reason enqueued_at correlation_id`);
 const columnsOf = (table: string): string => EVENT_COLUMNS.map((column) => `${table}.${column}`).join(', ');
 
+/** ISO 8601 text of a time, as JSON.stringify writes a Date, without building a Date's JSON each time. */
+const isoOrNull = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
+
+/**
+ * One row of the PostgreSQL ingest statement's JSON input (see INGEST_STATEMENT):
+ * the event's columns, its order, and the disconnect it begins. Built as one
+ * literal of strings, not by copying a stored row: a batch's input is written
+ * once as JSON text and its payload only inside it (jsonb_to_recordset reads it
+ * as JSON, not as the row's JSON text).
+ */
+function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string | undefined) {
+  const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
+  return {
+    ord,
+    id,
+    channel: params.channel,
+    delivery_id: params.deliveryId,
+    store_id: params.storeId ?? null,
+    source: params.source,
+    topic: params.topic,
+    triggered_at: isoOrNull(params.triggeredAt),
+    received_at: (params.receivedAt ?? new Date()).toISOString(),
+    payload: params.payload ?? null,
+    outcome: params.outcome ?? 'pending',
+    outcome_reason: params.outcomeReason ?? null,
+    correlation_id: params.correlationId ?? null,
+    disconnect_at: isoOrNull(disconnect?.at),
+    disconnect_source: disconnect?.source ?? null,
+  };
+}
+
 export function createLifecycleEventRepository(ctx: RepositoryContext): LifecycleEventRepository {
   const { knex, codec } = ctx;
 
@@ -153,25 +184,14 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   const recordAndDisconnectInOneStatement = async (
     list: readonly RecordAndDisconnectParams[],
   ): Promise<RecordAndDisconnectResult> => {
-    const rows = list.map(toRow);
-    const input = list.map((params, ord) => {
-      const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
-      // jsonb_to_recordset takes the payload as JSON, not as the row's JSON text.
-      return {
-        ...rows[ord],
-        ord,
-        payload: params.payload ?? null,
-        disconnect_at: disconnect?.at ?? null,
-        disconnect_source: disconnect?.source ?? null,
-      };
-    });
+    const rows = list.map((params) => ({
+      id: newTimeOrderedId(),
+      channel: params.channel,
+      delivery_id: params.deliveryId,
+    }));
+    const input = JSON.stringify(list.map((params, ord) => ingestInput(params, ord, rows[ord]?.id)));
     const result = (await knex
-      .raw(INGEST_STATEMENT, [
-        JSON.stringify(input),
-        StoreStates.disconnecting,
-        new Date(),
-        StoreStates.connected,
-      ])
+      .raw(INGEST_STATEMENT, [input, StoreStates.disconnecting, new Date(), StoreStates.connected])
       .options({ name: INGEST_STATEMENT_NAME })) as { rows: Array<Row & { kind: string; moved: boolean }> };
     const stored = new Map<string, Row>();
     const moved = new Set<string>();
