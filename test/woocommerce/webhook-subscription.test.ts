@@ -1,4 +1,3 @@
-import net from 'node:net';
 import {
   NO_STORE_KEYS,
   reconnectStore,
@@ -14,17 +13,10 @@ import request from 'supertest';
 import { storePlatformsFor } from '../../apps/cli/src/compose/platforms';
 import { createTestStack } from '../../apps/server/src/test-support/harness';
 import type { TestStack } from '../../apps/server/src/test-support/harness';
+import { freePort } from '../support/redis';
 import { startWooStandIn } from '../support/woocommerce-stand-in';
 import type { WooStandIn } from '../support/woocommerce-stand-in';
 import { connectWithCode } from './bridge-support';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * A site connected through WooCommerce's key flow ends up delivering its new
