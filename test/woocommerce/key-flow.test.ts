@@ -1,4 +1,4 @@
-import { storeWebhooksJobId } from '@dropship/queues';
+import { orderSyncSchedulerId, storeWebhooksJobId } from '@dropship/queues';
 import request from 'supertest';
 import { startWooStandIn } from '../support/woocommerce-stand-in';
 import type { WooStandIn } from '../support/woocommerce-stand-in';
@@ -160,7 +160,8 @@ describe('connecting through WooCommerce key flow', () => {
     expect((await wooPostsKey(signed.body.state as string, key)).status).toBe(200);
     expect((await stack.repos.stores.getCredentials(site.siteId))?.wcConsumerKey).toMatch(/^ck_/);
     expect((await stack.repos.wooStores.findByStore(site.siteId))?.keyId).not.toBeNull();
-    // With a key, the platform can now subscribe the site's webhooks.
+    // With a key, the platform can now read the site's orders and subscribe its webhooks.
+    expect(await stack.queues.orderSync.getJobScheduler(orderSyncSchedulerId(site.siteId))).toBeTruthy();
     const job = await stack.queues.orderSync.getJob(storeWebhooksJobId(site.siteId, `key-${key.keyId}`));
     expect(job?.data).toEqual({ storeId: site.siteId, reference: `key-${key.keyId}` });
   }

@@ -152,11 +152,12 @@ describe('a WooCommerce site connected with a REST key is subscribed to the plat
     const connected = await takeJob<LifecyclePayload>('lifecycle', JobNames.storeReconnected);
     expect(connected.storeId).toBe(siteId);
     await reconnectStore(workerDeps(), connected);
-    const subscribe = await takeJob<SubscribeStoreWebhooksPayload>(
-      'orderSync',
-      JobNames.subscribeStoreWebhooks,
+    // Without a REST key the platform cannot read the site's orders: no sync, no subscription.
+    expect(await stack.queues.orderSync.getJobScheduler(orderSyncSchedulerId(siteId))).toBeFalsy();
+    await expect(takeJob('orderSync', JobNames.subscribeStoreWebhooks)).rejects.toThrow(
+      /no subscribe-store-webhooks job/,
     );
-    expect(await subscribeStoreWebhooks(workerDeps(), subscribe)).toEqual({
+    expect(await subscribeStoreWebhooks(workerDeps(), { storeId: siteId, reference: 'test' })).toEqual({
       skipped: true,
       reason: NO_STORE_KEYS,
     });

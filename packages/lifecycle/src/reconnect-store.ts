@@ -25,6 +25,17 @@ function isStaleReconnect(store: Store, at: Date): boolean {
 }
 
 /**
+ * Whether the platform can read the store's orders: a WooCommerce site needs
+ * a REST key that still works (a site connected with a code has none until
+ * its owner adds one, which schedules the sync then).
+ */
+async function canReadOrders(deps: LifecycleDeps, store: Store): Promise<boolean> {
+  if (store.platform !== Platforms.woocommerce) return true;
+  const link = await deps.repos.wooStores.findByStore(store.id);
+  return link !== null && link.keyId !== null && link.keysRevokedAt === null;
+}
+
+/**
  * The `store reconnected` job (reinstall, plugin reactivation): mark state →
  * resume automation (the store's order-sync scheduler, same predictable id;
  * for WooCommerce also the site's order and product webhooks, in a job of
@@ -44,7 +55,11 @@ export async function reconnectStore(
   }
   await markStoreConnected(deps.repos, ctx.store, ctx.at, ctx.source);
   const store = await reloadStore(deps, ctx.store.id);
-  if (store.state === StoreStates.connected && store.automationEnabled) {
+  if (
+    store.state === StoreStates.connected &&
+    store.automationEnabled &&
+    (await canReadOrders(deps, store))
+  ) {
     await deps.queues.scheduleOrderSync(store.id, orderSyncSchedule(deps));
     if (store.platform === Platforms.woocommerce) {
       await deps.queues.enqueue(JobNames.subscribeStoreWebhooks, {

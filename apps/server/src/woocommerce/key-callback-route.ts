@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
+import { isAutomationOpen, orderSyncSchedule } from '@dropship/lifecycle';
 import { JobNames } from '@dropship/queues';
 import { parseKeyCallback, verifyConnectState } from '@dropship/woocommerce';
 import type { WooKeyCallback } from '@dropship/woocommerce';
@@ -34,13 +35,20 @@ async function storeKeysOnSite(deps: ServerDeps, storeId: string, siteUrl: strin
       at: now,
     });
   });
-  // A key for a store already connected: its webhooks can be subscribed now.
-  // Queued after the commit; a Redis failure leaves the key stored, and the
-  // next connection (or a retry of this flow) subscribes them.
+  // A key for a store already connected: its orders can be read now, so the
+  // order sync starts and its webhooks are subscribed. After the commit; a
+  // Redis failure leaves the key stored, and the next connection (or a retry
+  // of this flow) does both.
   try {
+    const store = await deps.repos.stores.findById(storeId);
+    if (!isAutomationOpen(store)) return;
+    await deps.queues.scheduleOrderSync(storeId, orderSyncSchedule({}));
     await deps.queues.enqueue(JobNames.subscribeStoreWebhooks, { storeId, reference: `key-${keys.keyId}` });
   } catch (err) {
-    deps.log.warn({ err, storeId }, 'webhook subscription not queued for a new WooCommerce key');
+    deps.log.warn(
+      { err, storeId },
+      'order sync or webhook subscription not started for a new WooCommerce key',
+    );
   }
 }
 
