@@ -2,7 +2,9 @@ import {
   NO_STORE_KEYS,
   reconnectStore,
   STORE_DISCONNECTED,
+  STORE_KEYS_REVOKED,
   subscribeStoreWebhooks,
+  syncStoreOrders,
 } from '@dropship/lifecycle';
 import type { LifecyclePayload, SubscribeStoreWebhooksPayload } from '@dropship/queues';
 import { JobNames, orderSyncSchedulerId } from '@dropship/queues';
@@ -136,6 +138,28 @@ describe('a WooCommerce site connected with a REST key is subscribed to the plat
     // The job again (a retry, a reconnection): the same two webhooks, re-armed.
     expect(await subscribeStoreWebhooks(workerDeps(), subscribe)).toMatchObject({ created: [] });
     expect(shop.webhooks()).toHaveLength(2);
+  });
+
+  it('stops the order sync of a site that deleted the platform key, instead of failing it every five minutes', async () => {
+    const storeId = await connectWithKey();
+    await reconnectStore(
+      workerDeps(),
+      await takeJob<LifecyclePayload>('lifecycle', JobNames.storeReconnected),
+    );
+    await takeJob('orderSync', JobNames.subscribeStoreWebhooks);
+    expect(await stack.queues.orderSync.getJobScheduler(orderSyncSchedulerId(storeId))).toBeTruthy();
+
+    shop.revokeKeys();
+    expect(await syncStoreOrders(workerDeps(), { storeId })).toMatchObject({
+      skipped: true,
+      reason: STORE_KEYS_REVOKED,
+    });
+    expect(await stack.queues.orderSync.getJobScheduler(orderSyncSchedulerId(storeId))).toBeFalsy();
+    expect((await stack.repos.wooStores.findByStore(storeId))?.keysRevokedAt).toBeInstanceOf(Date);
+    expect(await subscribeStoreWebhooks(workerDeps(), { storeId, reference: 'later' })).toEqual({
+      skipped: true,
+      reason: STORE_KEYS_REVOKED,
+    });
   });
 
   it('skips a store that left, and one connected with a code only (no REST key to call the site with)', async () => {

@@ -1,12 +1,15 @@
-import { ErrorKinds } from '@dropship/core';
-import type { Clock, Platform, StorePlatform } from '@dropship/core';
+import { ErrorKinds, isDomainError } from '@dropship/core';
+import type { Clock, Platform, Store, StorePlatform } from '@dropship/core';
+import type { Queues } from '@dropship/queues';
 import { PermanentJobError, skippedJob } from '@dropship/queues';
 import type { SkippedJobResult, SyncStoreOrdersPayload } from '@dropship/queues';
 import { ingestOrder } from './ingest-order';
 import type { IngestOrderDeps } from './ingest-order';
 import { STORE_DISCONNECTED, isAutomationOpen } from './store-gate';
+import { STORE_KEYS_REVOKED } from './subscribe-store-webhooks';
 
 export interface SyncStoreOrdersDeps extends IngestOrderDeps {
+  queues: Pick<Queues, 'enqueue' | 'unscheduleOrderSync'>;
   /** The StorePlatform of each platform this deployment serves. */
   platforms: Partial<Record<Platform, Pick<StorePlatform, 'listRecentOrders'>>>;
   clock: Clock;
@@ -24,6 +27,29 @@ export interface SyncStoreOrdersResult {
   seen: number;
   queued: number;
   pages: number;
+}
+
+/**
+ * One page of the store's recent orders, or null when the store refused the
+ * platform's credentials for good (a deleted WooCommerce key): the store's
+ * sync is then unscheduled, not failed every five minutes; a new key starts
+ * it again.
+ */
+async function readPage(
+  deps: SyncStoreOrdersDeps,
+  platform: Pick<StorePlatform, 'listRecentOrders'>,
+  store: Store,
+  since: Date,
+  cursor: string | null,
+) {
+  try {
+    return await platform.listRecentOrders(store, { since, cursor });
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== ErrorKinds.unauthorized || error.details.keysRevoked !== true)
+      throw error;
+    await deps.queues.unscheduleOrderSync(store.id);
+    return null;
+  }
 }
 
 /**
@@ -50,7 +76,8 @@ export async function syncStoreOrders(
   let cursor: string | null = null;
   do {
     if (options.signal?.aborted) break;
-    const page = await platform.listRecentOrders(store, { since, cursor });
+    const page = await readPage(deps, platform, store, since, cursor);
+    if (page === null) return { ...result, ...skippedJob(STORE_KEYS_REVOKED) };
     result.pages += 1;
     for (const order of page.orders) {
       const ingested = await ingestOrder(deps, { storeId: store.id, order, via: 'sync' });
