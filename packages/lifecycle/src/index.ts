@@ -42,6 +42,8 @@ export type {
   PlacedSupplierOrder,
 } from './order-automation/place-supplier-order';
 export { syncStoreOrders } from './order-automation/sync-store-orders';
+export { resumeOrderAutomation } from './order-automation/resume-order-automation';
+export type { ResumeOrderAutomationDeps } from './order-automation/resume-order-automation';
 export {
   NO_STORE_KEYS,
   STORE_KEYS_REVOKED,

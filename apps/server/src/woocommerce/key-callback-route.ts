@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import { isAutomationOpen, orderSyncSchedule } from '@dropship/lifecycle';
-import { JobNames } from '@dropship/queues';
+import { resumeOrderAutomation } from '@dropship/lifecycle';
 import { parseKeyCallback, verifyConnectState } from '@dropship/woocommerce';
 import type { WooKeyCallback } from '@dropship/woocommerce';
 import { KEY_CALLBACK_PATH } from '../bridge/connect-routes';
@@ -35,15 +34,12 @@ async function storeKeysOnSite(deps: ServerDeps, storeId: string, siteUrl: strin
       at: now,
     });
   });
-  // A key for a store already connected: its orders can be read now, so the
-  // order sync starts and its webhooks are subscribed. After the commit; a
-  // Redis failure leaves the key stored, and the next connection (or a retry
-  // of this flow) does both.
+  // A key for a store already connected: its orders can be read now. After
+  // the commit; a Redis failure leaves the key stored, and the next
+  // connection (or a retry of this flow) starts the automation.
   try {
     const store = await deps.repos.stores.findById(storeId);
-    if (!isAutomationOpen(store)) return;
-    await deps.queues.scheduleOrderSync(storeId, orderSyncSchedule({}));
-    await deps.queues.enqueue(JobNames.subscribeStoreWebhooks, { storeId, reference: `key-${keys.keyId}` });
+    if (store) await resumeOrderAutomation(deps, store, `key-${keys.keyId}`);
   } catch (err) {
     deps.log.warn(
       { err, storeId },
