@@ -50,7 +50,7 @@ export type {
 export { BridgePaths, createBridgeClient } from './bridge/bridge-client';
 export type { BridgeClient, BridgeClientOptions, BridgeResponse } from './bridge/bridge-client';
 
-export { buildAuthorizeUrl, WOO_KEY_SCOPE } from './auth/build-authorize-url';
+export { buildAuthorizeUrl, WOO_APP_NAME, WOO_KEY_SCOPE } from './auth/build-authorize-url';
 export type { BuildAuthorizeUrlParams } from './auth/build-authorize-url';
 export { ConnectStateRejections, createConnectState, verifyConnectState } from './auth/connect-state';
 export type {
@@ -90,7 +90,6 @@ export type {
 } from './rest/resources';
 export {
   ensureWooWebhooks,
-  WOO_APP_NAME,
   WOO_WEBHOOK_PATH,
   WOO_WEBHOOK_TOPICS,
   wooWebhookDeliveryUrl,

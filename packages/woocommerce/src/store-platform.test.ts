@@ -4,7 +4,7 @@ import type { Store } from '@dropship/core';
 import { describePlatformContract } from '../../../test/support/platform-contract';
 import { startWooStandIn } from '../../../test/support/woocommerce-stand-in';
 import type { WooStandIn } from '../../../test/support/woocommerce-stand-in';
-import { WOO_APP_NAME } from './rest/ensure-webhooks';
+import { WOO_APP_NAME } from './auth/build-authorize-url';
 import { createWooStorePlatform, wooProductAdminUrl } from './store-platform';
 import type { WooStoreConnection } from './store-platform';
 

@@ -12,6 +12,13 @@ const authorizeParamsSchema = z.object({
 });
 export type BuildAuthorizeUrlParams = z.input<typeof authorizeParamsSchema>;
 
+/**
+ * What WooCommerce shows the owner for the platform's REST key ("<name> - API
+ * (<date>)") and webhooks ("<name> (<topic>)"); the WordPress plugin removes
+ * both by this name on uninstall (wp-plugin-bridge Options::APP_NAME).
+ */
+export const WOO_APP_NAME = 'Dropship Connect';
+
 /** WooCommerce's key scope for the connection: read products and orders, create webhooks. */
 export const WOO_KEY_SCOPE = 'read_write';
 

@@ -7,7 +7,8 @@ import type { WooStandIn } from '../../../../test/support/woocommerce-stand-in';
 import { WooConnectorError } from '../errors';
 import { verifyWooSignature } from '../webhooks/verify-webhook';
 import { createWooClient } from './create-woo-client';
-import { ensureWooWebhooks, WOO_APP_NAME, wooWebhookDeliveryUrl } from './ensure-webhooks';
+import { WOO_APP_NAME } from '../auth/build-authorize-url';
+import { ensureWooWebhooks, wooWebhookDeliveryUrl } from './ensure-webhooks';
 
 const PLATFORM = 'https://platform.example.com/dropship';
 

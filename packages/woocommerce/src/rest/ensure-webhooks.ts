@@ -1,13 +1,6 @@
 import type { WooClient } from './create-woo-client';
 import type { WooWebhook } from './resources';
 
-/**
- * What WooCommerce shows the owner for the platform's REST key ("<name> - API
- * (<date>)") and webhooks ("<name> (<topic>)"); the WordPress plugin removes
- * both by this name on uninstall (wp-plugin-bridge Options::APP_NAME).
- */
-export const WOO_APP_NAME = 'Dropship Connect';
-
 /** The platform's endpoint for one store's WooCommerce webhooks (docs/bridge-protocol.md). */
 export const WOO_WEBHOOK_PATH = '/webhooks/woocommerce/:storeId';
 
