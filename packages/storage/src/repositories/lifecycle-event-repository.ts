@@ -18,9 +18,37 @@ const TABLE = 'lifecycle_events';
 const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic triggered_at received_at
   payload outcome outcome_reason enqueued_at correlation_id`);
 const columnsOf = (table: string): string => EVENT_COLUMNS.map((column) => `${table}.${column}`).join(', ');
+/** A new row of the ingest statement: its keys only, the caller has the rest (insertedEvent). */
+const NEW_ROW_KEYS = new Set(['id', 'channel', 'delivery_id', 'store_id']);
+const NEW_ROW_COLUMNS = EVENT_COLUMNS.map((column) =>
+  NEW_ROW_KEYS.has(column) ? `inserted.${column}` : `null as ${column}`,
+).join(', ');
 
 /** ISO 8601 text of a time, as JSON.stringify writes a Date, without building a Date's JSON each time. */
 const isoOrNull = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
+
+/**
+ * A new event as its insert stored it: the params with the row's defaults. The
+ * ingest paths build it rather than read the row back, which would send the
+ * payload they have just written through the database and JSON.parse again.
+ */
+function insertedEvent(params: RecordLifecycleEventParams, id: string, receivedAt: Date): LifecycleEvent {
+  return {
+    id,
+    channel: params.channel,
+    deliveryId: params.deliveryId,
+    storeId: params.storeId ?? null,
+    source: params.source,
+    topic: params.topic,
+    triggeredAt: params.triggeredAt ?? null,
+    receivedAt,
+    payload: params.payload ?? null,
+    outcome: params.outcome ?? 'pending',
+    outcomeReason: params.outcomeReason ?? null,
+    enqueuedAt: null,
+    correlationId: params.correlationId ?? null,
+  };
+}
 
 /**
  * One row of the PostgreSQL ingest statement's JSON input (see INGEST_STATEMENT):
@@ -29,7 +57,7 @@ const isoOrNull = (value: Date | null | undefined): string | null => (value ? va
  * once as JSON text and its payload only inside it (jsonb_to_recordset reads it
  * as JSON, not as the row's JSON text).
  */
-function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string | undefined) {
+function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string, receivedAt: Date) {
   const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
   return {
     ord,
@@ -40,7 +68,7 @@ function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string 
     source: params.source,
     topic: params.topic,
     triggered_at: isoOrNull(params.triggeredAt),
-    received_at: (params.receivedAt ?? new Date()).toISOString(),
+    received_at: receivedAt.toISOString(),
     payload: params.payload ?? null,
     outcome: params.outcome ?? 'pending',
     outcome_reason: params.outcomeReason ?? null,
@@ -111,11 +139,13 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   /**
    * The results of `rows`, in order, from the rows a statement returned by
    * delivery key; a delivery it did not return (a concurrent insert) is read
-   * back first.
+   * back first. `insertedNow` gives the event of a row this statement
+   * inserted when it returned only that row's keys.
    */
   const resultsOf = async (
     rows: readonly Row[],
     stored: Map<string, Row>,
+    insertedNow: (id: string) => LifecycleEvent | undefined = () => undefined,
   ): Promise<RecordLifecycleEventResult[]> => {
     const missing = rows.filter((row) => !stored.has(deliveryKey(row)));
     if (missing.length > 0) for (const [key, row] of await findDeliveries(missing)) stored.set(key, row);
@@ -125,9 +155,8 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
         throw new Error(
           `The ${TABLE} row of delivery ${str(row.delivery_id)} vanished right after its insert.`,
         );
-      return found.id === row.id
-        ? { inserted: true, event: toEvent(found) }
-        : { inserted: false, existing: toEvent(found) };
+      const event = insertedNow(str(found.id)) ?? toEvent(found);
+      return found.id === row.id ? { inserted: true, event } : { inserted: false, existing: event };
     });
   };
 
@@ -154,20 +183,22 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   const recordAndDisconnectOnSqlite = async (
     list: readonly RecordAndDisconnectParams[],
   ): Promise<RecordAndDisconnectResult> => {
-    const rows = list.map(toRow);
-    const inputs = list.map((params, index): SqliteIngestInput => {
+    const now = new Date();
+    const dated = list.map((params) => (params.receivedAt ? params : { ...params, receivedAt: now }));
+    const rows = dated.map(toRow);
+    const inputs = dated.map((params, index): SqliteIngestInput => {
       const row = rows[index] as SqliteIngestInput['row'];
       const { disconnect, storeId } = params;
       if (!disconnect || !storeId) return { row };
       return { row, disconnect: { storeId, at: codec.date(disconnect.at), source: disconnect.source } };
     });
-    const { stored, moved } = await ingestOnSqlite(knex, EVENT_COLUMNS, inputs, codec.date(new Date()));
+    const { stored, moved } = await ingestOnSqlite(knex, EVENT_COLUMNS, inputs, codec.date(now));
     return {
       results: rows.map((row, index): RecordLifecycleEventResult => {
         const found = stored[index] as Row;
-        return found.id === row.id
-          ? { inserted: true, event: toEvent(found) }
-          : { inserted: false, existing: toEvent(found) };
+        if (found !== row) return { inserted: false, existing: toEvent(found) };
+        const params = dated[index] as RecordAndDisconnectParams & { receivedAt: Date };
+        return { inserted: true, event: insertedEvent(params, row.id, params.receivedAt) };
       }),
       moved,
     };
@@ -184,14 +215,18 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   const recordAndDisconnectInOneStatement = async (
     list: readonly RecordAndDisconnectParams[],
   ): Promise<RecordAndDisconnectResult> => {
+    const now = new Date();
     const rows = list.map((params) => ({
       id: newTimeOrderedId(),
       channel: params.channel,
       delivery_id: params.deliveryId,
+      received_at: params.receivedAt ?? now,
     }));
-    const input = JSON.stringify(list.map((params, ord) => ingestInput(params, ord, rows[ord]?.id)));
+    const input = JSON.stringify(
+      list.map((params, ord) => ingestInput(params, ord, rows[ord]!.id, rows[ord]!.received_at)),
+    );
     const result = (await knex
-      .raw(INGEST_STATEMENT, [input, StoreStates.disconnecting, new Date(), StoreStates.connected])
+      .raw(INGEST_STATEMENT, [input, StoreStates.disconnecting, now, StoreStates.connected])
       .options({ name: INGEST_STATEMENT_NAME })) as { rows: Array<Row & { kind: string; moved: boolean }> };
     const stored = new Map<string, Row>();
     const moved = new Set<string>();
@@ -199,7 +234,12 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       if (row.kind === 'new' || !stored.has(deliveryKey(row))) stored.set(deliveryKey(row), row);
       if (row.moved) moved.add(str(row.store_id));
     }
-    return { results: await resultsOf(rows, stored), moved: [...moved] };
+    const byId = new Map(rows.map((row, index) => [row.id, index]));
+    const insertedNow = (id: string) => {
+      const index = byId.get(id);
+      return index === undefined ? undefined : insertedEvent(list[index]!, id, rows[index]!.received_at);
+    };
+    return { results: await resultsOf(rows, stored, insertedNow), moved: [...moved] };
   };
 
   return {
@@ -295,7 +335,7 @@ inserted as (
     received_at, payload, outcome, outcome_reason, null, correlation_id
   from input order by ord
   on conflict (channel, delivery_id) do nothing
-  returning ${EVENT_COLUMNS.join(', ')}
+  returning id, channel, delivery_id, store_id
 ),
 first_disconnects as (
   select distinct on (input.store_id) input.store_id, input.disconnect_at, input.disconnect_source
@@ -312,7 +352,7 @@ moved as (
     and (stores.installed_at is null or stores.installed_at <= f.disconnect_at)
   returning stores.id
 )
-select 'new' as kind, ${columnsOf('inserted')}, moved.id is not null as moved
+select 'new' as kind, ${NEW_ROW_COLUMNS}, moved.id is not null as moved
   from inserted left join moved on moved.id = inserted.store_id
 union all
 select 'old' as kind, ${columnsOf('stored')}, false as moved

@@ -11,7 +11,7 @@ export interface SqliteIngestInput {
 }
 
 export interface SqliteIngestOutput {
-  /** Per input, in order: the stored row of its delivery (its own when it was new). */
+  /** Per input, in order: its own row (the same object) when it was new, else the row stored before. */
   stored: Row[];
   /** The stores that left `connected`. */
   moved: string[];
@@ -57,7 +57,7 @@ function ingestBatch(
   const list = columns.join(', ');
   const insert = connection.prepare(
     `insert into lifecycle_events (${list}) values (${columns.map(() => '?').join(', ')})
-     on conflict (channel, delivery_id) do nothing returning ${list}`,
+     on conflict (channel, delivery_id) do nothing returning id`,
   );
   const existing = connection.prepare(
     `select ${list} from lifecycle_events where channel = ? and delivery_id = ?`,
@@ -71,8 +71,8 @@ function ingestBatch(
   const moved: string[] = [];
   const tried = new Set<string>();
   for (const { row, disconnect } of inputs) {
-    const inserted = insert.get(columns.map((column) => row[column])) as Row | undefined;
-    stored.push(inserted ?? (existing.get(row.channel, row.delivery_id) as Row));
+    const inserted = insert.get(columns.map((column) => row[column])) !== undefined;
+    stored.push(inserted ? row : (existing.get(row.channel, row.delivery_id) as Row));
     // The first new event of a store decides, as if the events had come one by one.
     if (!inserted || !disconnect || tried.has(disconnect.storeId)) continue;
     tried.add(disconnect.storeId);
