@@ -217,13 +217,14 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   ): Promise<RecordAndDisconnectResult> => {
     const now = new Date();
     const rows = list.map((params) => ({
+      params,
       id: newTimeOrderedId(),
       channel: params.channel,
       delivery_id: params.deliveryId,
       received_at: params.receivedAt ?? now,
     }));
     const input = JSON.stringify(
-      list.map((params, ord) => ingestInput(params, ord, rows[ord]!.id, rows[ord]!.received_at)),
+      rows.map((row, ord) => ingestInput(row.params, ord, row.id, row.received_at)),
     );
     const result = (await knex
       .raw(INGEST_STATEMENT, [input, StoreStates.disconnecting, now, StoreStates.connected])
@@ -234,10 +235,10 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       if (row.kind === 'new' || !stored.has(deliveryKey(row))) stored.set(deliveryKey(row), row);
       if (row.moved) moved.add(str(row.store_id));
     }
-    const byId = new Map(rows.map((row, index) => [row.id, index]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
     const insertedNow = (id: string) => {
-      const index = byId.get(id);
-      return index === undefined ? undefined : insertedEvent(list[index]!, id, rows[index]!.received_at);
+      const row = byId.get(id);
+      return row && insertedEvent(row.params, id, row.received_at);
     };
     return { results: await resultsOf(rows, stored, insertedNow), moved: [...moved] };
   };
