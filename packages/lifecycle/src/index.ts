@@ -45,11 +45,10 @@ export { syncStoreOrders } from './order-automation/sync-store-orders';
 export { resumeOrderAutomation } from './order-automation/resume-order-automation';
 export type { ResumeOrderAutomationDeps } from './order-automation/resume-order-automation';
 export {
-  NO_STORE_KEYS,
-  STORE_KEYS_REVOKED,
   subscribeStoreWebhooks,
   WEBHOOKS_COME_WITH_THE_APP,
 } from './order-automation/subscribe-store-webhooks';
+export { NO_STORE_KEYS, STORE_KEYS_REVOKED } from './order-automation/store-keys';
 export type { SubscribeStoreWebhooksDeps } from './order-automation/subscribe-store-webhooks';
 export type {
   SyncStoreOrdersDeps,

@@ -4,7 +4,6 @@ import type { Store } from '@dropship/core';
 import { describePlatformContract } from '../../../test/support/platform-contract';
 import { startWooStandIn } from '../../../test/support/woocommerce-stand-in';
 import type { WooStandIn } from '../../../test/support/woocommerce-stand-in';
-import { WOO_APP_NAME } from './auth/build-authorize-url';
 import { createWooStorePlatform, wooProductAdminUrl } from './store-platform';
 import type { WooStoreConnection } from './store-platform';
 
@@ -34,7 +33,6 @@ async function setUp(standIn: WooStandIn, ordersPerPage = 10) {
   connections.set('store_revoked', { siteUrl: standIn.url, ...revoked });
   const learnt: string[] = [];
   const adapter = createWooStorePlatform({
-    webhookName: WOO_APP_NAME,
     resolveConnection: async (store) => connections.get(store.id) ?? null,
     onQueryStringAuth: (store) => learnt.push(store.id),
     client: { retryBaseDelayMs: 1, httpsAgent: standIn.isHttps ? new Agent({ ca: standIn.ca }) : undefined },

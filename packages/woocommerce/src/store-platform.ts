@@ -10,6 +10,7 @@ import type {
   Store,
   StorePlatform,
 } from '@dropship/core';
+import { WOO_APP_NAME } from './auth/build-authorize-url';
 import { WooConnectorError } from './errors';
 import { presenceOfWooStatus, WooProductPresence } from './rest/check-published-products';
 import { createWooClient } from './rest/create-woo-client';
@@ -40,11 +41,6 @@ export interface WooStorePlatformOptions {
   >;
   /** Orders per page of `listRecentOrders`, 1–100 (100 by default). */
   ordersPerPage?: number;
-  /**
-   * The name the platform's webhooks carry on the site, followed by their topic
-   * (the WordPress plugin also removes webhooks by this name).
-   */
-  webhookName: string;
 }
 
 /** The StorePlatform port for WooCommerce, plus the storefront URL WooCommerce gives each product. */
@@ -126,7 +122,8 @@ export function createWooStorePlatform(options: WooStorePlatformOptions): WooSto
     return ensureWooWebhooks(client, {
       deliveryUrl: wooWebhookDeliveryUrl(params.publicBaseUrl, store.id),
       secret: params.secret,
-      name: options.webhookName,
+      // The WordPress plugin removes the platform's webhooks by this name, as its key.
+      name: WOO_APP_NAME,
     });
   }
 

@@ -2,7 +2,7 @@ import type { Platforms } from '@dropship/core';
 import type { Repositories, Store, StorePlatform } from '@dropship/core';
 import { createShopifyStorePlatform, shopSessionFromRecord } from '@dropship/shopify';
 import type { ShopifyAdapter } from '@dropship/shopify';
-import { createWooStorePlatform, isWooConnectorError, WOO_APP_NAME } from '@dropship/woocommerce';
+import { createWooStorePlatform, isWooConnectorError } from '@dropship/woocommerce';
 import type { WooStoreConnection } from '@dropship/woocommerce';
 import type { Logger } from 'pino';
 
@@ -59,7 +59,6 @@ function markRevokedKeys(platform: StorePlatform, repos: Repositories, log: Logg
 /** The StorePlatform of each platform, reading credentials from storage (decrypted on read). */
 export function storePlatformsFor(repos: Repositories, shopify: ShopifyAdapter, log: Logger): StorePlatforms {
   const woocommerce = createWooStorePlatform({
-    webhookName: WOO_APP_NAME,
     resolveConnection: (store) => wooConnection(repos, store),
     onQueryStringAuth: (store) => {
       repos.wooStores.setQueryStringAuth(store.id, true).catch((err: unknown) => {

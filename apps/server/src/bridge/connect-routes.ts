@@ -19,7 +19,6 @@ import { connectStateKey, newSecret, normaliseSiteUrl } from './site-identity';
 export const CONNECT_STATE_TTL_MS = 15 * 60 * 1000;
 /** After the keys arrived, how much longer the plugin has to claim. */
 const CLAIM_GRACE_MS = 15 * 60 * 1000;
-export { WOO_APP_NAME };
 export const KEY_CALLBACK_PATH = '/woocommerce/auth/callback';
 
 function parse<K extends BridgeBodyKind>(req: Request, res: Response, kind: K): BridgeBody<K> | null {

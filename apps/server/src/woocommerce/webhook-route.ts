@@ -16,8 +16,6 @@ import { bodyBytesOf } from '../http/body-parsers';
 import type { ServerDeps } from '../server-deps';
 import { recordWebhookOutcome, WebhookOutcomes } from '../ops';
 
-export { WOO_WEBHOOK_PATH };
-
 function toPlatformOrder({ order, createdAt }: OrderCreatedPayload): PlatformOrder {
   return {
     platformOrderId: String(order.id),

@@ -5,21 +5,18 @@ import type { Queues } from '@dropship/queues';
 import { orderSyncSchedule } from '../lifecycle-context';
 import type { LifecycleDeps } from '../lifecycle-context';
 import { isAutomationOpen } from './store-gate';
+import { wooKeyProblem } from './store-keys';
 
 export interface ResumeOrderAutomationDeps extends Pick<LifecycleDeps, 'orderSyncEveryMs'> {
   repos: Pick<Repositories, 'wooStores'>;
   queues: Pick<Queues, 'enqueue' | 'scheduleOrderSync'>;
 }
 
-/**
- * Whether the platform can read the store's orders: a WooCommerce site needs
- * a REST key that still works (a site connected with a code has none until
- * its owner adds one).
- */
+/** Whether the platform can read the store's orders: a WooCommerce site needs a REST key that works. */
 async function canReadOrders(deps: ResumeOrderAutomationDeps, store: Store): Promise<boolean> {
   if (store.platform !== Platforms.woocommerce) return true;
   const link = await deps.repos.wooStores.findByStore(store.id);
-  return link !== null && link.keyId !== null && link.keysRevokedAt === null;
+  return link !== null && wooKeyProblem(link) === null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EnsureWebhooksResult, Platform, Repositories, StorePlatform } from
 import { PermanentJobError, skippedJob } from '@dropship/queues';
 import type { SkippedJobResult, SubscribeStoreWebhooksPayload } from '@dropship/queues';
 import { STORE_DISCONNECTED, isAutomationOpen } from './store-gate';
+import { wooKeyProblem } from './store-keys';
 
 export interface SubscribeStoreWebhooksDeps {
   repos: Pick<Repositories, 'stores' | 'wooStores'>;
@@ -13,8 +14,6 @@ export interface SubscribeStoreWebhooksDeps {
 
 /** Why a connection of this platform needs no subscription run. */
 export const WEBHOOKS_COME_WITH_THE_APP = 'webhooks come with the app';
-export const NO_STORE_KEYS = 'no REST key for the store';
-export const STORE_KEYS_REVOKED = 'store REST keys revoked';
 
 /**
  * Makes a connected WooCommerce store deliver its `order.created` and
@@ -44,8 +43,7 @@ export async function subscribeStoreWebhooks(
       ErrorKinds.notFound,
     );
   }
-  // Connected with a code only: the platform has no key to call the site with.
-  if (link.keyId === null) return skippedJob(NO_STORE_KEYS);
-  if (link.keysRevokedAt) return skippedJob(STORE_KEYS_REVOKED);
+  const keyProblem = wooKeyProblem(link);
+  if (keyProblem) return skippedJob(keyProblem);
   return platform.ensureWebhooks(store, { publicBaseUrl: deps.publicBaseUrl, secret: link.webhookSecret });
 }

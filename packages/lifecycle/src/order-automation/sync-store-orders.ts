@@ -6,7 +6,7 @@ import type { SkippedJobResult, SyncStoreOrdersPayload } from '@dropship/queues'
 import { ingestOrder } from './ingest-order';
 import type { IngestOrderDeps } from './ingest-order';
 import { STORE_DISCONNECTED, isAutomationOpen } from './store-gate';
-import { STORE_KEYS_REVOKED } from './subscribe-store-webhooks';
+import { STORE_KEYS_REVOKED } from './store-keys';
 
 export interface SyncStoreOrdersDeps extends IngestOrderDeps {
   queues: Pick<Queues, 'enqueue' | 'unscheduleOrderSync'>;
