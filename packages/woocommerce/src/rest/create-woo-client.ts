@@ -155,10 +155,7 @@ export function createWooClient(options: WooClientOptions): WooClient {
   async function getProduct(id: number | string): Promise<WooProduct | null> {
     const endpoint = `products/${encodeURIComponent(String(id))}`;
     try {
-      const response = await get(endpoint, {});
-      const product = wooProductSchema.safeParse(response.data);
-      if (!product.success) throw unexpectedShape(endpoint, describeIssues(product.error));
-      return product.data;
+      return readOne(endpoint, await get(endpoint, {}), wooProductSchema);
     } catch (error) {
       if (error instanceof WooConnectorError && error.kind === ErrorKinds.notFound) return null;
       throw error;
@@ -170,19 +167,25 @@ export function createWooClient(options: WooClientOptions): WooClient {
     return readPage(await get('webhooks', query), page, wooWebhookSchema, describeSite('webhooks'));
   }
 
-  function readWebhook(endpoint: string, response: RawWooResponse): WooWebhook {
-    const webhook = wooWebhookSchema.safeParse(response.data);
-    if (!webhook.success) throw unexpectedShape(endpoint, describeIssues(webhook.error));
-    return webhook.data;
+  /** One resource of an answer, checked against its schema. */
+  function readOne<T>(endpoint: string, response: RawWooResponse, schema: z.ZodType<T>): T {
+    const parsed = schema.safeParse(response.data);
+    if (!parsed.success) throw unexpectedShape(endpoint, describeIssues(parsed.error));
+    return parsed.data;
   }
 
   async function createWebhook(input: WooWebhookInput): Promise<WooWebhook> {
-    return readWebhook('webhooks', await request('webhooks', (client) => client.post('webhooks', input), 0));
+    const response = await request('webhooks', (client) => client.post('webhooks', input), 0);
+    return readOne('webhooks', response, wooWebhookSchema);
   }
 
   async function updateWebhook(id: number, input: WooWebhookInput): Promise<WooWebhook> {
     const endpoint = `webhooks/${id}`;
-    return readWebhook(endpoint, await request(endpoint, (client) => client.put(endpoint, input)));
+    return readOne(
+      endpoint,
+      await request(endpoint, (client) => client.put(endpoint, input)),
+      wooWebhookSchema,
+    );
   }
 
   function describeSite(endpoint: string): string {
