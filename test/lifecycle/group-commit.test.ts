@@ -1,6 +1,6 @@
 import { createManualClock } from '@dropship/core';
 import type { Store } from '@dropship/core';
-import { createEventIngestor } from '@dropship/lifecycle';
+import { createEventIngestor, createPendingEventSweep } from '@dropship/lifecycle';
 import type { IngestEventParams } from '@dropship/lifecycle';
 import { lifecycleJobId, orderSyncSchedulerId } from '@dropship/queues';
 import { openWorkerBed, uniquePrefix } from '../worker/support/environment';
@@ -92,7 +92,7 @@ describe.each(['sqlite', 'postgres'] as const)('group-committed lifecycle events
     });
   });
 
-  it('a batch that Redis refuses rejects every event in it, and their retries queue them', async () => {
+  it('a batch that Redis refuses rejects every event in it; a retry or the recovery sweep queues them', async () => {
     const { repos } = bed.database;
     const store = await newStore();
     const failing = {
@@ -105,14 +105,38 @@ describe.each(['sqlite', 'postgres'] as const)('group-committed lifecycle events
       ingestor.ingest(uninstall(store, `f-${store.id}`, clock.now())),
     ]);
     expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-    // Recorded but not queued: the sender's retry (a duplicate) queues them, as does the recovery sweep.
-    expect((await repos.lifecycleEvents.listUnenqueued(100)).map((event) => event.deliveryId)).toEqual(
-      expect.arrayContaining([`e-${store.id}`, `f-${store.id}`]),
+    // Recorded, still pending, and not queued: the sender's retry (a duplicate) queues one, the recovery sweep the other.
+    const [e, f] = await Promise.all(
+      ['e', 'f'].map((prefix) => repos.lifecycleEvents.findByDelivery('shopify', `${prefix}-${store.id}`)),
     );
+    for (const event of [e, f]) {
+      expect(event?.outcome).toBe('pending');
+      expect(await bed.queues.lifecycle.getJob(lifecycleJobId(event!.id))).toBeUndefined();
+    }
     const retry = await createEventIngestor({ repos, queues: bed.queues, clock }).ingest(
       uninstall(store, `e-${store.id}`, clock.now()),
     );
     expect(retry.status).toBe('duplicate');
     expect(await bed.queues.lifecycle.getJob(lifecycleJobId(retry.event.id))).toBeTruthy();
+
+    clock.advance(60_000);
+    const sweep = createPendingEventSweep(
+      { repos, queues: bed.queues, clock },
+      { minAgeMs: 30_000, pageSize: 2, maxPerRun: 1_000_000 },
+    );
+    const swept = await sweep.run();
+    expect(swept.requeued).toBe(1);
+    expect(swept.examined).toBeGreaterThanOrEqual(2);
+    expect((await bed.queues.lifecycle.getJob(lifecycleJobId(f!.id)))?.data).toMatchObject({
+      eventId: f!.id,
+      storeId: store.id,
+      source: 'shopify_uninstall',
+    });
+    // Every job is there now: the next pass adds nothing.
+    expect((await sweep.run()).requeued).toBe(0);
+    // A job Redis lost (restarted without its data) while its event is pending comes back too.
+    await (await bed.queues.lifecycle.getJob(lifecycleJobId(e!.id)))!.remove();
+    expect((await sweep.run()).requeued).toBe(1);
+    expect(await bed.queues.lifecycle.getJob(lifecycleJobId(e!.id))).toBeTruthy();
   });
 });

@@ -8,5 +8,5 @@ export type { WorkerProcessors, WorkerJobName } from './processors/create-proces
 export type { ProcessorDeps } from './processors/deps';
 export { createBillingProcessors } from './processors/billing-processors';
 export type { BillingProcessors } from './processors/billing-processors';
-export { startRecoveryLoop, eventRecoveryTask } from './recovery-loop';
+export { startRecoveryLoop, eventRecoveryTask, EVENT_SWEEP_DEFAULTS } from './recovery-loop';
 export type { PeriodicTask, RecoveryLoop, RecoveryLoopOptions } from './recovery-loop';

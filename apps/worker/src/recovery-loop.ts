@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { recoverUnqueuedEvents } from '@dropship/lifecycle';
-import type { IngestDeps, RecoverEventsOptions } from '@dropship/lifecycle';
+import { createPendingEventSweep } from '@dropship/lifecycle';
+import type { PendingEventSweepDeps, PendingEventSweepOptions } from '@dropship/lifecycle';
 
 /** One periodic chore of the worker; must be idempotent (every worker process runs it). */
 export interface PeriodicTask {
@@ -22,12 +22,24 @@ export interface RecoveryLoop {
   stop(): Promise<void>;
 }
 
-/** Queues again the jobs of events recorded but never queued (a crash between the two writes). */
+/** The periodic sweep's settings: 20,000 events a run is about a second of work on a backlog. */
+export const EVENT_SWEEP_DEFAULTS: PendingEventSweepOptions = {
+  minAgeMs: 10_000,
+  pageSize: 500,
+  maxPerRun: 20_000,
+};
+
+/**
+ * Queues again the jobs of pending events that Redis does not hold (a crash
+ * between recording and queueing, a Redis that lost its data); see
+ * createPendingEventSweep. Each task keeps its own place in the sweep.
+ */
 export function eventRecoveryTask(
-  deps: IngestDeps,
-  options: RecoverEventsOptions = { minAgeMs: 10_000, batchSize: 200 },
+  deps: PendingEventSweepDeps,
+  options: PendingEventSweepOptions = EVENT_SWEEP_DEFAULTS,
 ): PeriodicTask {
-  return { name: 'recover-unqueued-events', run: () => recoverUnqueuedEvents(deps, options) };
+  const sweep = createPendingEventSweep(deps, options);
+  return { name: 'requeue-pending-events', run: () => sweep.run() };
 }
 
 /**

@@ -159,8 +159,6 @@ export interface LifecycleEvent {
   /** What the event did: `pending`, `applied`, `ignored_stale`, `ignored_duplicate`, `rejected`. */
   outcome: string;
   outcomeReason: string | null;
-  /** Set once its job is in the queue; null rows are re-enqueued on start (crash recovery). */
-  enqueuedAt: Date | null;
   correlationId: string | null;
 }
 

@@ -2,7 +2,6 @@ export {
   ingestEvent,
   ingestEvents,
   createEventIngestor,
-  enqueueEvent,
   enqueueEvents,
   lifecycleJobFor,
 } from './ingest-event';
@@ -14,8 +13,13 @@ export type {
   IngestEventResult,
   LifecycleJobName,
 } from './ingest-event';
-export { recoverUnqueuedEvents } from './recover-events';
-export type { RecoverEventsOptions, RecoverEventsResult } from './recover-events';
+export { createPendingEventSweep } from './recover-events';
+export type {
+  PendingEventSweep,
+  PendingEventSweepDeps,
+  PendingEventSweepOptions,
+  PendingEventSweepResult,
+} from './recover-events';
 export { LifecycleError } from './errors';
 export {
   EventOutcomes,
@@ -106,5 +110,3 @@ export type {
   DetectLostHeartbeatsOptions,
   DetectLostHeartbeatsResult,
 } from './heartbeat/detect-lost-heartbeats';
-export { createBatchedEnqueuedMarker } from './enqueued-marker';
-export type { BatchedEnqueuedMarkerOptions, EnqueuedMarker } from './enqueued-marker';

@@ -1,8 +1,14 @@
 import { createBatcher } from '@dropship/core';
-import type { BatcherOptions, Clock, LifecycleEvent, LifecycleSource, Repositories } from '@dropship/core';
+import type {
+  BatcherOptions,
+  Clock,
+  LifecycleEvent,
+  LifecycleSource,
+  PendingLifecycleEvent,
+  Repositories,
+} from '@dropship/core';
 import { JobNames } from '@dropship/queues';
 import type { JobName, JobToEnqueue, Queues } from '@dropship/queues';
-import type { EnqueuedMarker } from './enqueued-marker';
 
 /** The lifecycle jobs an event can start. */
 export type LifecycleJobName = Extract<
@@ -43,8 +49,6 @@ export interface EnqueueDeps {
   repos: Pick<Repositories, 'lifecycleEvents'>;
   queues: Pick<Queues, 'enqueueMany'>;
   clock: Clock;
-  /** Batches the "queued" marks off the request path; without it each is written at once. */
-  enqueuedMarker?: EnqueuedMarker;
 }
 
 export interface IngestDeps extends EnqueueDeps {
@@ -56,8 +60,10 @@ export interface IngestDeps extends EnqueueDeps {
  * Records a lifecycle event once (unique on channel + delivery id) and queues
  * its job. The caller answers 2xx only after this resolves: if the database or
  * Redis cannot take the event it throws UNAVAILABLE, the caller answers 5xx
- * and the sender retries. A retry of an event recorded but never queued (Redis
- * was down, or the process died in between) queues it then.
+ * and the sender retries. A retry of an event still pending queues its job
+ * again (a no-op while the job is in Redis), so an event recorded while Redis
+ * was down is queued then; the recovery sweep (recover-events.ts) queues the
+ * ones no sender retries.
  */
 export async function ingestEvent(deps: IngestDeps, params: IngestEventParams): Promise<IngestEventResult> {
   const [result] = await ingestEvents(deps, [params]);
@@ -139,8 +145,9 @@ export function createEventIngestor(deps: IngestDeps, options: BatcherOptions = 
   return { ingest: (params) => batcher.run(params) };
 }
 
+/** A repeat of an event whose job has not run yet: its job is added again, which Redis ignores if it is there. */
 function needsQueueing(event: LifecycleEvent): boolean {
-  return event.outcome === 'pending' && event.enqueuedAt === null && event.storeId !== null;
+  return event.outcome === 'pending' && event.storeId !== null;
 }
 
 const jobsBySource: Record<LifecycleSource, LifecycleJobName> = {
@@ -161,7 +168,8 @@ export function lifecycleJobFor(source: LifecycleSource): LifecycleJobName {
   return jobsBySource[source];
 }
 
-function jobOf(event: LifecycleEvent & { storeId: string }): JobToEnqueue {
+/** An event's job; its id is derived from the event's, so adding it twice adds it once. */
+export function jobOf(event: PendingLifecycleEvent): JobToEnqueue {
   return {
     name: lifecycleJobFor(event.source as LifecycleSource),
     payload: {
@@ -174,24 +182,11 @@ function jobOf(event: LifecycleEvent & { storeId: string }): JobToEnqueue {
   };
 }
 
-/** Adds the events' jobs (ids derived from the event ids: a second add is ignored) and marks them queued. */
+/** Adds the events' jobs (ids derived from the event ids: a second add is ignored). */
 export async function enqueueEvents(deps: EnqueueDeps, events: readonly LifecycleEvent[]): Promise<void> {
   const withStore = events.filter(
     (event): event is LifecycleEvent & { storeId: string } => event.storeId !== null,
   );
   if (withStore.length === 0) return;
   await deps.queues.enqueueMany(withStore.map(jobOf));
-  if (deps.enqueuedMarker) {
-    for (const event of withStore) deps.enqueuedMarker.mark(event.id);
-  } else {
-    await deps.repos.lifecycleEvents.markManyEnqueued(
-      withStore.map((event) => event.id),
-      deps.clock.now(),
-    );
-  }
-}
-
-/** One event's job; see enqueueEvents. */
-export function enqueueEvent(deps: EnqueueDeps, event: LifecycleEvent): Promise<void> {
-  return enqueueEvents(deps, [event]);
 }

@@ -24,6 +24,8 @@ export const EventOutcomes = {
   pending: 'pending',
   applied: 'applied',
   ignoredStale: 'ignored_stale',
+  /** The job failed for good (BullMQ will not retry it): the reason says why. */
+  failed: 'failed',
 } as const;
 
 export interface LifecycleContext {

@@ -59,6 +59,15 @@ export interface Queues {
    * if one is invalid), then one `addBulk` per queue, a single round trip each.
    */
   enqueueMany(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]>;
+  /**
+   * `enqueueMany` for the jobs Redis does not hold under their id (every job
+   * must have one): waiting, active, delayed, failed or kept completed ones are
+   * left alone. One pipelined existence check, then one `addBulk` per queue.
+   * Returns the ones it added. For recovery sweeps, which meet mostly jobs
+   * that exist: an add of an existing id is a no-op too, but a costlier one
+   * that also writes a "duplicated" entry to the queue's event stream.
+   */
+  enqueueMissing(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]>;
   /** Creates or updates the store's order-sync job scheduler. */
   scheduleOrderSync(storeId: string, options: ScheduleOrderSyncOptions): Promise<void>;
   /**
@@ -186,6 +195,35 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     return results;
   }
 
+  async function enqueueMissing(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]> {
+    const keys = jobs.map((job) => {
+      const { queueName, opts } = prepare(job.name, job.payload, job.opts ?? {});
+      if (opts.jobId === undefined) {
+        throw new QueueError(
+          ErrorKinds.invalidInput,
+          `Job "${job.name}" has no id: only jobs with a predictable id can be checked for before adding.`,
+        );
+      }
+      return byName[queueName].toKey(opts.jobId);
+    });
+    if (keys.length === 0) return [];
+    checkConnection(connection);
+    const answers = await withRedis(`check ${keys.length} job(s)`, async () => {
+      const pipeline = connection.pipeline();
+      for (const key of keys) pipeline.exists(key);
+      return (await pipeline.exec()) ?? [];
+    });
+    const missing = jobs.filter((_, index) => {
+      const [error, count] = answers[index] ?? [new Error('no answer')];
+      if (error)
+        throw new QueueUnavailableError(
+          `Could not check job ${keys[index]}: Redis failed (${error.message}). Check that Redis is running, then retry.`,
+        );
+      return count === 0;
+    });
+    return enqueueMany(missing);
+  }
+
   async function scheduleOrderSync(storeId: string, { everyMs }: ScheduleOrderSyncOptions): Promise<void> {
     const data = parseJobPayload(JobNames.syncStoreOrders, { storeId });
     if (!Number.isInteger(everyMs) || everyMs < 1000) {
@@ -225,6 +263,7 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     notifications: byName[QueueNames.notifications],
     enqueue,
     enqueueMany,
+    enqueueMissing,
     scheduleOrderSync,
     unscheduleOrderSync,
     closeAll,

@@ -7,12 +7,12 @@ import {
   startServer,
 } from '@dropship/server';
 import type { RunningServer } from '@dropship/server';
-import { eventRecoveryTask, startRecoveryLoop, startWorker } from '@dropship/worker';
+import { EVENT_SWEEP_DEFAULTS, eventRecoveryTask, startRecoveryLoop, startWorker } from '@dropship/worker';
 import type { CloseWorkerOptions, RunningWorker } from '@dropship/worker';
 import type { Logger } from 'pino';
 import { ErrorKinds, systemClock } from '@dropship/core';
 import type { ShopifyAdapter } from '@dropship/shopify';
-import { createBatchedEnqueuedMarker, createEventIngestor } from '@dropship/lifecycle';
+import { createEventIngestor } from '@dropship/lifecycle';
 import type { CliIo } from '../cli-io';
 import { createCloseStack } from '../compose/close-stack';
 import type { CloseStack } from '../compose/close-stack';
@@ -54,10 +54,11 @@ async function startEventRecovery(opened: Opened): Promise<void> {
   const { log, storage, queues, closers } = opened;
   const deps = { repos: storage.repositories, queues, clock: systemClock };
   try {
-    const result = await eventRecoveryTask(deps, { minAgeMs: 0, batchSize: 500 }).run();
-    log.info({ result }, 'unqueued lifecycle events recovered at start');
+    // Nothing of this process is in flight yet: every pending event is looked at, not only old ones.
+    const result = await eventRecoveryTask(deps, { ...EVENT_SWEEP_DEFAULTS, minAgeMs: 0 }).run();
+    log.info({ result }, 'pending lifecycle events checked at start');
   } catch (err) {
-    log.warn({ err }, 'recovering unqueued lifecycle events failed; the periodic sweep tries again');
+    log.warn({ err }, 'checking pending lifecycle events failed; the periodic sweep tries again');
   }
   const loop = startRecoveryLoop({ tasks: [eventRecoveryTask(deps)], log });
   closers.add('event recovery', () => loop.stop());
@@ -66,19 +67,7 @@ async function startEventRecovery(opened: Opened): Promise<void> {
 async function runServer(opened: Opened): Promise<RunningServer> {
   const { config, log, redis, storage, queues, closers } = opened;
   await startEventRecovery(opened);
-  const enqueuedMarker = createBatchedEnqueuedMarker({
-    lifecycleEvents: storage.repositories.lifecycleEvents,
-    clock: systemClock,
-    onError: (err) => log.warn({ err }, 'queued marks not written; the recovery sweep re-adds those jobs'),
-  });
-  // Registered before the server: closed after it, so the last requests' marks are written.
-  closers.add('queued marks', () => enqueuedMarker.close());
-  const ingest = createEventIngestor({
-    repos: storage.repositories,
-    queues,
-    clock: systemClock,
-    enqueuedMarker,
-  });
+  const ingest = createEventIngestor({ repos: storage.repositories, queues, clock: systemClock });
   const app = createApp({
     db: storage.db,
     redis,

@@ -22,8 +22,8 @@ function throttled(task: PeriodicTask, everyMs: number): PeriodicTask {
 }
 
 /**
- * The periodic chores of a worker process: re-queue events recorded but never
- * queued, disconnect WooCommerce stores whose plugin stopped beating (removed
+ * The periodic chores of a worker process: re-queue pending events whose job
+ * Redis does not hold, disconnect WooCommerce stores whose plugin stopped beating (removed
  * by FTP or `wp plugin delete`, where WordPress runs no hook), and deliver the
  * outbox when SMTP is configured. Every process runs them; each is idempotent.
  */

@@ -322,6 +322,24 @@ export interface ListLifecycleEventsParams {
   limit: number;
 }
 
+/** What re-queueing an event's job needs: its event without the payload. */
+export type PendingLifecycleEvent = Pick<
+  LifecycleEvent,
+  'id' | 'source' | 'triggeredAt' | 'receivedAt' | 'correlationId'
+> & { storeId: string };
+
+/** A position in (receivedAt, id) order. */
+export interface PendingEventCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+export interface ListPendingEventsParams {
+  receivedBefore: Date;
+  after?: PendingEventCursor;
+  limit: number;
+}
+
 export interface LifecycleEventRepository {
   /** Records the event once per (channel, deliveryId); a repeat returns the first one. */
   record(params: RecordLifecycleEventParams): Promise<RecordLifecycleEventResult>;
@@ -335,11 +353,12 @@ export interface LifecycleEventRepository {
   recordAndBeginDisconnects(params: readonly RecordAndDisconnectParams[]): Promise<RecordAndDisconnectResult>;
   findById(id: string): Promise<LifecycleEvent | null>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
-  markEnqueued(id: string, at: Date): Promise<boolean>;
-  /** markEnqueued for many events in one statement; an event marked before keeps its first time. Returns how many of the ids exist. */
-  markManyEnqueued(ids: readonly string[], at: Date): Promise<number>;
-  /** Oldest still-pending events whose job never reached the queue (crash recovery). */
-  listUnenqueued(limit: number): Promise<LifecycleEvent[]>;
+  /**
+   * Events still waiting for their job (outcome `pending`, with a store),
+   * received before `receivedBefore`, oldest first, after `after` in
+   * (receivedAt, id) order: one page of the recovery sweep. Without payloads.
+   */
+  listPending(params: ListPendingEventsParams): Promise<PendingLifecycleEvent[]>;
   setOutcome(id: string, outcome: string, reason: string | null): Promise<boolean>;
   /** Newest first. */
   list(params: ListLifecycleEventsParams): Promise<LifecycleEvent[]>;

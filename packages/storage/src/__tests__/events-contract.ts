@@ -22,7 +22,7 @@ export function describeLifecycleEvents(get: GetContext): void {
       const params = uninstallEvent(`d-${uniqueDomain()}`, store.id);
       const first = await repos.lifecycleEvents.record(params);
       if (!first.inserted) throw new Error('the first delivery must be inserted');
-      expect(first.event).toMatchObject({ outcome: 'pending', enqueuedAt: null, payload: params.payload });
+      expect(first.event).toMatchObject({ outcome: 'pending', payload: params.payload });
       expect(first.event.triggeredAt?.getTime()).toBe(params.triggeredAt?.getTime());
       const repeat = await repos.lifecycleEvents.record({ ...params, topic: 'changed' });
       expect(repeat).toEqual({ inserted: false, existing: first.event });
@@ -121,7 +121,6 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(events[0]).toMatchObject({
         storeId: plain.id,
         outcome: 'pending',
-        enqueuedAt: null,
         payload: fresh.payload,
       });
       expect(events[6]).toMatchObject({ outcome: 'ignored', outcomeReason: 'test' });
@@ -228,36 +227,54 @@ export function describeLifecycleEvents(get: GetContext): void {
       }
     });
 
-    it('events not yet enqueued are listed for recovery until marked enqueued', async () => {
+    it('lists pending events with a store, oldest first, a page at a time, for the recovery sweep', async () => {
       const { repos } = get();
-      const result = await repos.lifecycleEvents.record(uninstallEvent(`enq-${uniqueDomain()}`, null));
-      if (!result.inserted) throw new Error('expected a new event');
-      const id = result.event.id;
-      expect((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id)).toContain(id);
-      const at = new Date('2025-04-01T08:00:01.999Z');
-      expect(await repos.lifecycleEvents.markEnqueued(id, at)).toBe(true);
-      expect((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id)).not.toContain(id);
-      expect((await repos.lifecycleEvents.findById(id))?.enqueuedAt?.getTime()).toBe(at.getTime());
-    });
+      const store = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      // A window of time no other test writes in, so the listing sees only these events.
+      const at = (minute: number) => new Date(Date.UTC(2001, 1, 3, 4, minute));
+      const record = async (
+        minute: number,
+        storeId: string | null,
+        extra: Partial<RecordLifecycleEventParams> = {},
+      ) => {
+        const result = await repos.lifecycleEvents.record({
+          ...uninstallEvent(`pending-${minute}-${uniqueDomain()}`, storeId),
+          receivedAt: at(minute),
+          correlationId: `req-${minute}`,
+          ...extra,
+        });
+        if (!result.inserted) throw new Error('expected a new event');
+        return result.event;
+      };
+      const second = await record(2, store.id);
+      const first = await record(1, store.id);
+      const sameTime = await record(2, store.id);
+      await record(3, store.id, { outcome: 'ignored', outcomeReason: 'test' });
+      await record(3, null);
+      const settled = await record(4, store.id);
+      await repos.lifecycleEvents.setOutcome(settled.id, 'applied', null);
+      await record(9, store.id);
+      const [a, b] = [second, sameTime].sort((x, y) => (x.id < y.id ? -1 : 1));
 
-    it('markManyEnqueued marks a list once: an event marked before keeps its first time, unknown ids are ignored', async () => {
-      const { repos } = get();
-      const results = await repos.lifecycleEvents.recordMany(
-        [1, 2, 3].map((n) => uninstallEvent(`enq-many-${n}-${uniqueDomain()}`, null)),
+      const start = { receivedAt: at(0), id: '' };
+      const page = (after: { receivedAt: Date; id: string }, limit: number) =>
+        repos.lifecycleEvents.listPending({ receivedBefore: at(9), after, limit });
+      const all = await page(start, 100);
+      expect(all).toEqual(
+        [first, a, b].map((event) => ({
+          id: event.id,
+          storeId: store.id,
+          source: 'shopify_uninstall',
+          triggeredAt: event.triggeredAt,
+          receivedAt: event.receivedAt,
+          correlationId: event.correlationId,
+        })),
       );
-      const ids = results.map((result) => (result.inserted ? result.event.id : result.existing.id));
-      const first = new Date('2025-04-01T08:00:01.000Z');
-      const later = new Date('2025-04-01T09:00:00.000Z');
-      expect(await repos.lifecycleEvents.markManyEnqueued([ids[0]!], first)).toBe(1);
-      expect(await repos.lifecycleEvents.markManyEnqueued([...ids, 'no-such-event'], later)).toBe(3);
-      const marked = await Promise.all(ids.map((id) => repos.lifecycleEvents.findById(id)));
-      expect(marked.map((event) => event?.enqueuedAt?.getTime())).toEqual([
-        first.getTime(),
-        later.getTime(),
-        later.getTime(),
-      ]);
-      const unqueued = new Set((await repos.lifecycleEvents.listUnenqueued(10_000)).map((event) => event.id));
-      expect(ids.filter((id) => unqueued.has(id))).toEqual([]);
+      const [one] = await page(start, 1);
+      const [two] = await page(one!, 1);
+      const rest = await page(two!, 10);
+      expect([one, two, ...rest].map((event) => event?.id)).toEqual([first.id, a!.id, b!.id]);
+      expect(await page(all[2]!, 10)).toEqual([]);
     });
 
     it('sets an outcome and lists a store’s events newest first', async () => {

@@ -1,4 +1,7 @@
+import type { Knex } from 'knex';
 import { listMigrations, migrateToLatest } from '../index';
+import { migrations } from '../migrations';
+import type { Migration } from '../migrations/columns';
 import { createTestTarget, openTestDatabase } from './harness';
 import type { GetContext } from './harness';
 
@@ -12,6 +15,7 @@ const ALL = [
   '007-wordpress-bridge',
   '008-billing-account',
   '009-ops',
+  '010-pending-events',
 ];
 const TABLES = [
   'accounts',
@@ -69,6 +73,82 @@ export function describeMigrations(get: GetContext): void {
       } finally {
         await first.close();
         await second.close();
+        await target.destroy();
+      }
+    });
+
+    it('010 keeps the events of a database that had some, their indexes and their store key', async () => {
+      const { dialect, postgresBaseUrl } = get();
+      const target = createTestTarget(dialect, postgresBaseUrl);
+      const db = await openTestDatabase(target);
+      const config: Knex.MigratorConfig = {
+        migrationSource: {
+          getMigrations: async () => [...migrations],
+          getMigrationName: (migration: Migration) => migration.name,
+          getMigration: async (migration: Migration) => migration,
+        },
+        tableName: 'knex_migrations',
+        ...(db.schema !== null ? { schemaName: db.schema } : {}),
+      };
+      const time = (iso: string) => (dialect === 'sqlite' ? Date.parse(iso) : new Date(iso));
+      const event = (id: string, storeId: string | null) => ({
+        id,
+        channel: 'shopify',
+        delivery_id: `delivery-${id}`,
+        store_id: storeId,
+        source: 'shopify_uninstall',
+        topic: 'app/uninstalled',
+        received_at: time('2025-05-06T07:08:09.010Z'),
+        outcome: 'pending',
+      });
+      try {
+        await migrateToLatest(db);
+        await db.knex.migrate.down(config);
+        expect((await listMigrations(db)).pending).toEqual(['010-pending-events']);
+        const now = time('2025-05-06T07:00:00.000Z');
+        await db.knex('stores').insert({
+          id: 'store-1',
+          platform: 'shopify',
+          domain: 'kept.myshopify.com',
+          state: 'connected',
+          automation_enabled: true,
+          created_at: now,
+          updated_at: now,
+        });
+        await db.knex('lifecycle_events').insert([
+          { ...event('queued', 'store-1'), enqueued_at: time('2025-05-06T07:08:09.500Z') },
+          { ...event('unqueued', 'store-1'), enqueued_at: null },
+        ]);
+
+        expect(await migrateToLatest(db)).toEqual({ applied: ['010-pending-events'] });
+        const rows = (await db.knex('lifecycle_events').orderBy('id')) as Array<Record<string, unknown>>;
+        expect(rows.map((row) => [row.id, row.store_id, row.outcome])).toEqual([
+          ['queued', 'store-1', 'pending'],
+          ['unqueued', 'store-1', 'pending'],
+        ]);
+        expect(rows.every((row) => !('enqueued_at' in row))).toBe(true);
+        const indexes =
+          dialect === 'sqlite'
+            ? ((await db.knex.raw(
+                "select name from sqlite_master where type = 'index' and tbl_name = 'lifecycle_events' and name not like 'sqlite_%'",
+              )) as Array<{ name: string }>)
+            : (
+                (await db.knex.raw(
+                  'select indexname as name from pg_indexes where tablename = ? and schemaname = ? and indexname not like ?',
+                  ['lifecycle_events', db.schema ?? 'public', '%_pkey'],
+                )) as { rows: Array<{ name: string }> }
+              ).rows;
+        expect(indexes.map((index) => index.name).sort()).toEqual([
+          'lifecycle_events_delivery_uq',
+          'lifecycle_events_pending_idx',
+          'lifecycle_events_received_idx',
+          'lifecycle_events_store_idx',
+        ]);
+        await expect(db.knex('lifecycle_events').insert(event('orphan', 'no-such-store'))).rejects.toThrow(
+          /foreign key/i,
+        );
+      } finally {
+        await db.close();
         await target.destroy();
       }
     });

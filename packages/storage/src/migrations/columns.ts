@@ -2,9 +2,9 @@ import type { Knex } from 'knex';
 
 /** Column helpers that pick the storage type of a dialect (see codec.ts). */
 export interface ColumnHelpers {
-  timestamp(table: Knex.CreateTableBuilder, name: string): Knex.ColumnBuilder;
-  json(table: Knex.CreateTableBuilder, name: string): Knex.ColumnBuilder;
-  id(table: Knex.CreateTableBuilder, name?: string): Knex.ColumnBuilder;
+  timestamp(table: Knex.TableBuilder, name: string): Knex.ColumnBuilder;
+  json(table: Knex.TableBuilder, name: string): Knex.ColumnBuilder;
+  id(table: Knex.TableBuilder, name?: string): Knex.ColumnBuilder;
 }
 
 export function isSqlite(knex: Knex): boolean {

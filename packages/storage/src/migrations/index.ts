@@ -7,6 +7,7 @@ import { shopifyCompliance } from './006-shopify-compliance';
 import { wordpressBridge } from './007-wordpress-bridge';
 import { billingAccount } from './008-billing-account';
 import { ops } from './009-ops';
+import { pendingEvents } from './010-pending-events';
 import type { Migration } from './columns';
 
 /** Every migration, in the order it is applied. Append only: never edit or reorder an applied one. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   wordpressBridge,
   billingAccount,
   ops,
+  pendingEvents,
 ];

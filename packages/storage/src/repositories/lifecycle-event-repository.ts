@@ -7,7 +7,7 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { columnList, newTimeOrderedId, planOnce, str, strOrNull, whereAnyOf } from './context';
+import { columnList, newTimeOrderedId, planOnce, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 import { ingestOnSqlite } from './sqlite-ingest';
 import type { SqliteIngestInput } from './sqlite-ingest';
@@ -16,8 +16,10 @@ const TABLE = 'lifecycle_events';
 
 /** The table's columns, named where a prepared statement returns its rows (planOnce, INGEST_STATEMENT_NAME). */
 const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic triggered_at received_at
-  payload outcome outcome_reason enqueued_at correlation_id`);
+  payload outcome outcome_reason correlation_id`);
 const columnsOf = (table: string): string => EVENT_COLUMNS.map((column) => `${table}.${column}`).join(', ');
+/** What the recovery sweep reads of a pending event (listPending). */
+const PENDING_COLUMNS = ['id', 'store_id', 'source', 'triggered_at', 'received_at', 'correlation_id'];
 /** A new row of the ingest statement: its keys only, the caller has the rest (insertedEvent). */
 const NEW_ROW_KEYS = new Set(['id', 'channel', 'delivery_id', 'store_id']);
 const NEW_ROW_COLUMNS = EVENT_COLUMNS.map((column) =>
@@ -45,7 +47,6 @@ function insertedEvent(params: RecordLifecycleEventParams, id: string, receivedA
     payload: params.payload ?? null,
     outcome: params.outcome ?? 'pending',
     outcomeReason: params.outcomeReason ?? null,
-    enqueuedAt: null,
     correlationId: params.correlationId ?? null,
   };
 }
@@ -93,7 +94,6 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     payload: codec.readJson(row.payload),
     outcome: str(row.outcome),
     outcomeReason: strOrNull(row.outcome_reason),
-    enqueuedAt: codec.readDateOrNull(row.enqueued_at),
     correlationId: strOrNull(row.correlation_id),
   });
 
@@ -114,7 +114,6 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     payload: codec.json(params.payload),
     outcome: params.outcome ?? 'pending',
     outcome_reason: params.outcomeReason ?? null,
-    enqueued_at: null,
     correlation_id: params.correlationId ?? null,
   });
 
@@ -262,29 +261,30 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       return row ? toEvent(row) : null;
     },
     findByDelivery: (channel, deliveryId) => findOne({ channel, delivery_id: deliveryId }),
-    async markEnqueued(id, at) {
-      return (
-        (await knex(TABLE)
-          .where({ id })
-          .update({ enqueued_at: codec.date(at) })) > 0
-      );
-    },
-    async markManyEnqueued(ids, at) {
-      if (ids.length === 0) return 0;
-      // The first mark stays, without a condition on enqueued_at: the planner
-      // would take it to the partial index of unqueued events, whose dead
-      // entries after a burst of marks it walks one by one.
-      return whereAnyOf(ctx, knex(TABLE), 'id', ids).update({
-        enqueued_at: knex.raw('coalesce(enqueued_at, ?)', [codec.date(at)]),
-      });
-    },
-    async listUnenqueued(limit) {
-      const rows = (await knex(TABLE)
-        .whereNull('enqueued_at')
+    async listPending({ receivedBefore, after, limit }) {
+      const builder = knex(TABLE)
+        .select(PENDING_COLUMNS)
         .where({ outcome: 'pending' })
-        .orderBy(['received_at', 'id'])
-        .limit(limit)) as Row[];
-      return rows.map(toEvent);
+        .whereNotNull('store_id')
+        .where('received_at', '<', codec.date(receivedBefore));
+      if (after) {
+        // Row-value comparison in its expanded form, which both dialects match to the index.
+        const at = codec.date(after.receivedAt);
+        builder.where((q) =>
+          q
+            .where('received_at', '>', at)
+            .orWhere((same) => same.where('received_at', at).where('id', '>', after.id)),
+        );
+      }
+      const rows = (await builder.orderBy(['received_at', 'id']).limit(limit)) as Row[];
+      return rows.map((row) => ({
+        id: str(row.id),
+        storeId: str(row.store_id),
+        source: str(row.source),
+        triggeredAt: codec.readDateOrNull(row.triggered_at),
+        receivedAt: codec.readDate(row.received_at),
+        correlationId: strOrNull(row.correlation_id),
+      }));
     },
     async setOutcome(id, outcome, reason) {
       const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_event_outcome');
@@ -331,9 +331,9 @@ with input as (
 ),
 inserted as (
   insert into lifecycle_events (id, channel, delivery_id, store_id, source, topic, triggered_at,
-    received_at, payload, outcome, outcome_reason, enqueued_at, correlation_id)
+    received_at, payload, outcome, outcome_reason, correlation_id)
   select id, channel, delivery_id, store_id, source, topic, triggered_at,
-    received_at, payload, outcome, outcome_reason, null, correlation_id
+    received_at, payload, outcome, outcome_reason, correlation_id
   from input order by ord
   on conflict (channel, delivery_id) do nothing
   returning id, channel, delivery_id, store_id

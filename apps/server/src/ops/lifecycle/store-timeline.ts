@@ -50,7 +50,6 @@ function eventEntry(event: LifecycleEvent): TimelineEntry {
       outcome: event.outcome,
       outcomeReason: event.outcomeReason,
       triggeredAt: event.triggeredAt?.toISOString() ?? null,
-      enqueuedAt: event.enqueuedAt?.toISOString() ?? null,
     },
   };
 }
