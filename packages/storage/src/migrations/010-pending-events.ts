@@ -12,9 +12,9 @@ async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('lifecycle_events', (t) => {
     t.dropIndex(['received_at'], 'lifecycle_events_unenqueued_idx');
   });
-  await knex.schema.alterTable('lifecycle_events', (t) => {
-    t.dropColumn('enqueued_at');
-  });
+  // SQLite's own DROP COLUMN (3.35+), not knex's rebuild of the table: no copy of
+  // every event, and the foreign keys and indexes stay as they are.
+  await knex.raw('alter table lifecycle_events drop column enqueued_at');
   // The recovery sweep pages through pending events in (received_at, id) order; the worker's
   // outcome takes an event out, so the index holds only the queue's backlog.
   await knex.schema.alterTable('lifecycle_events', (t) => {
