@@ -1,5 +1,5 @@
 import type { Config } from '@dropship/config';
-import type { Clock, Repositories } from '@dropship/core';
+import type { Clock, Repositories, ReplayGuard } from '@dropship/core';
 import type { EventIngestor } from '@dropship/lifecycle';
 import type { Queues } from '@dropship/queues';
 import type { ShopifyAdapter } from '@dropship/shopify';
@@ -36,6 +36,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Records lifecycle events and queues their jobs, concurrent requests batched together (createEventIngestor). */
   ingest: EventIngestor;
+  /** Remembers signed bridge requests' event ids across every server (createRedisReplayGuard). */
+  replayGuard: ReplayGuard;
   /** The Shopify adapter (OAuth, billing, Admin API), built from config.shopify + config.billing. */
   shopify: ShopifyAdapter;
   options?: ServerOptions;

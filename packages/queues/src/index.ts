@@ -50,3 +50,5 @@ export {
 } from './processor';
 export type { Processors, JobProcessor, ProcessorContext, SkippedJobResult } from './processor';
 export type { QueueLogger } from './logger';
+export { createRedisReplayGuard } from './replay-guard';
+export type { RedisReplayGuardOptions } from './replay-guard';

@@ -12,6 +12,7 @@ export {
   BRIDGE_SIGNATURE_PREFIX,
   BRIDGE_MAX_BODY_BYTES,
   BRIDGE_DEFAULT_TOLERANCE_SECONDS,
+  BRIDGE_REPLAY_WINDOW_MS,
   bridgeCanonicalString,
   computeBridgeSignature,
 } from './bridge/canonical-string';

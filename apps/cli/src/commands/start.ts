@@ -1,5 +1,6 @@
 import type { Config } from '@dropship/config';
-import { createQueues } from '@dropship/queues';
+import { createQueues, createRedisReplayGuard } from '@dropship/queues';
+import { BRIDGE_REPLAY_WINDOW_MS } from '@dropship/woocommerce';
 import {
   createApp,
   createJobDurationRecorder,
@@ -78,6 +79,11 @@ async function runServer(opened: Opened): Promise<RunningServer> {
     clock: systemClock,
     shopify: opened.shopify,
     ingest,
+    replayGuard: createRedisReplayGuard({
+      connection: redis,
+      prefix: config.queuePrefix,
+      windowMs: BRIDGE_REPLAY_WINDOW_MS,
+    }),
   });
   const server = await startServer({ app, port: config.port, log });
   closers.add('HTTP server', () => server.close());

@@ -50,8 +50,7 @@ export async function authenticateSigned(
   const headers = parseBridgeHeaders(request.headers);
   // Event ids are UUIDs; anything longer cannot be one and must not reach the 64-character column.
   if (!headers.ok || headers.eventId.length > 64) return refused(401, BridgeRefusals.missingHeaders);
-  const lookups = bridgeLookups(deps.repos);
-  const site = await lookups.site(headers.siteId);
+  const site = await bridgeLookups(deps.repos).site(headers.siteId);
   const store = site?.store;
   const secret = store?.platform === Platforms.woocommerce ? site?.siteSecret : null;
   if (!store || !secret) return refused(404, BridgeRefusals.unknownSite);
@@ -67,7 +66,9 @@ export async function authenticateSigned(
       now,
     });
     if (verdict.valid) {
-      if (!(await lookups.remember({ siteId: store.id, eventId: verdict.eventId, receivedAt: now }))) {
+      if (
+        !(await deps.replayGuard.remember({ siteId: store.id, eventId: verdict.eventId, receivedAt: now }))
+      ) {
         return refused(401, BridgeRefusals.replayedEvent);
       }
       request.annotate({ siteId: store.id });

@@ -1,7 +1,7 @@
 import { createBatcher, createLoader } from '@dropship/core';
-import type { BridgeNonce, Repositories, Store, SubscriptionRecord } from '@dropship/core';
+import type { Repositories, Store, SubscriptionRecord } from '@dropship/core';
 
-type LookupRepos = Pick<Repositories, 'stores' | 'bridgeNonces' | 'subscriptions'>;
+type LookupRepos = Pick<Repositories, 'stores' | 'subscriptions'>;
 
 /** A site as the bridge authenticates it: its store and its decrypted secret. */
 export interface BridgeSite {
@@ -10,14 +10,13 @@ export interface BridgeSite {
 }
 
 /**
- * The bridge's reads and its replay guard, batched (createBatcher): concurrent
+ * The bridge's reads, batched (createBatcher): concurrent
  * requests from many sites share one query per step instead of one each.
  * Each call still answers for its own site only.
  */
 export interface BridgeLookups {
   site(id: string): Promise<BridgeSite | null>;
   store(id: string): Promise<Store | null>;
-  remember(nonce: BridgeNonce): Promise<boolean>;
   subscriptions(storeId: string): Promise<SubscriptionRecord[]>;
 }
 
@@ -30,7 +29,6 @@ function createBridgeLookups(repos: LookupRepos): BridgeLookups {
     (ids: string[]) => repos.stores.findByIds(ids),
     (store) => store.id,
   );
-  const nonces = createBatcher((items: BridgeNonce[]) => repos.bridgeNonces.rememberMany(items));
   const subscriptions = createBatcher(async (storeIds: string[]) => {
     const byStore = new Map<string, SubscriptionRecord[]>();
     for (const row of await repos.subscriptions.listByStores(storeIds)) {
@@ -43,7 +41,6 @@ function createBridgeLookups(repos: LookupRepos): BridgeLookups {
   return {
     site: (id) => sites.run(id),
     store: (id) => stores.run(id),
-    remember: (nonce) => nonces.run(nonce),
     subscriptions: (storeId) => subscriptions.run(storeId),
   };
 }

@@ -57,7 +57,7 @@ export function subscriptionView(store: Store, subscription: SubscriptionRecord 
 
 /** The store's latest platform subscription, as the plugin sees it. */
 export async function loadSubscriptionView(
-  repos: Pick<Repositories, 'stores' | 'bridgeNonces' | 'subscriptions'>,
+  repos: Pick<Repositories, 'stores' | 'subscriptions'>,
   store: Store,
 ): Promise<SubscriptionView> {
   const subscriptions = await bridgeLookups(repos).subscriptions(store.id);

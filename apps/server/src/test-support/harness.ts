@@ -9,7 +9,13 @@ import type { Config } from '@dropship/config';
 import { createManualClock } from '@dropship/core';
 import { createEventIngestor } from '@dropship/lifecycle';
 import type { ManualClock, Repositories } from '@dropship/core';
-import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import {
+  closeRedisConnection,
+  createQueues,
+  createRedisConnection,
+  createRedisReplayGuard,
+} from '@dropship/queues';
+import { BRIDGE_REPLAY_WINDOW_MS } from '@dropship/woocommerce';
 import type { Queues } from '@dropship/queues';
 import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
 import type { Database } from '@dropship/storage';
@@ -116,6 +122,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     queues,
     clock,
     ingest: createEventIngestor({ repos, queues, clock }),
+    replayGuard: createRedisReplayGuard({ connection: redis, prefix, windowMs: BRIDGE_REPLAY_WINDOW_MS }),
     options: options.options,
   };
   const close = async () => {

@@ -105,13 +105,14 @@ export interface BridgeNonce {
   receivedAt: Date;
 }
 
-export interface BridgeNonceRepository {
+/**
+ * Remembers the event ids of signed bridge requests for as long as their
+ * timestamps can pass the freshness check, so that a captured request cannot
+ * be played again. Shared by every server process.
+ */
+export interface ReplayGuard {
   /** Remembers (siteId, eventId); false when it was already seen: a replay. */
-  remember(siteId: string, eventId: string, receivedAt: Date): Promise<boolean>;
-  /** `remember` for many in one insert, one answer per item in order (a repeat within the list is a replay). */
-  rememberMany(items: readonly BridgeNonce[]): Promise<boolean[]>;
-  /** Forgets event ids received before `before`; their timestamps can no longer pass the freshness check. */
-  pruneOlderThan(before: Date): Promise<number>;
+  remember(nonce: BridgeNonce): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------- login links
@@ -186,7 +187,6 @@ export interface WooStoreRepository {
 export interface BridgeRepositorySet {
   wpConnections: WpConnectionRepository;
   connectionCodes: ConnectionCodeRepository;
-  bridgeNonces: BridgeNonceRepository;
   loginTokens: LoginTokenRepository;
   wooStores: WooStoreRepository;
 }

@@ -8,7 +8,7 @@ export const DEFAULT_HEARTBEAT_THRESHOLD_MS = 72 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 200;
 
 export interface DetectLostHeartbeatsDeps {
-  repos: Pick<Repositories, 'stores' | 'lifecycleEvents' | 'bridgeNonces' | 'transaction'>;
+  repos: Pick<Repositories, 'stores' | 'lifecycleEvents' | 'transaction'>;
   queues: Pick<Queues, 'enqueueMany' | 'unscheduleOrderSync'>;
   clock: Clock;
 }
@@ -18,8 +18,6 @@ export interface DetectLostHeartbeatsOptions {
   thresholdMs?: number;
   /** Stores looked at per call; the periodic caller picks up the rest on its next run. */
   limit?: number;
-  /** Bridge event ids received before now minus this are forgotten (replay guard housekeeping); 15 min by default. */
-  nonceRetentionMs?: number;
 }
 
 export interface DetectLostHeartbeatsResult {
@@ -27,7 +25,6 @@ export interface DetectLostHeartbeatsResult {
   disconnected: string[];
   /** Stores whose loss was already recorded (an earlier run, or another process). */
   alreadyRecorded: string[];
-  prunedNonces: number;
 }
 
 /**
@@ -50,7 +47,7 @@ export async function detectLostHeartbeats(
     before,
     options.limit ?? DEFAULT_BATCH,
   );
-  const result: DetectLostHeartbeatsResult = { disconnected: [], alreadyRecorded: [], prunedNonces: 0 };
+  const result: DetectLostHeartbeatsResult = { disconnected: [], alreadyRecorded: [] };
   for (const store of stores) {
     const credentials = await deps.repos.stores.getCredentials(store.id);
     const lastBeat = credentials?.heartbeatAt;
@@ -72,7 +69,5 @@ export async function detectLostHeartbeats(
     });
     (ingested.status === 'accepted' ? result.disconnected : result.alreadyRecorded).push(store.id);
   }
-  const retention = options.nonceRetentionMs ?? 15 * 60 * 1000;
-  result.prunedNonces = await deps.repos.bridgeNonces.pruneOlderThan(new Date(now.getTime() - retention));
   return result;
 }

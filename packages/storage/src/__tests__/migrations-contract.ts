@@ -16,6 +16,7 @@ const ALL = [
   '008-billing-account',
   '009-ops',
   '010-pending-events',
+  '011-replay-guard-in-redis',
 ];
 const TABLES = [
   'accounts',
@@ -35,7 +36,6 @@ const TABLES = [
   'compliance_requests',
   'wp_connections',
   'connection_codes',
-  'bridge_nonces',
   'login_tokens',
   'woo_stores',
   'woo_webhook_deliveries',
@@ -104,7 +104,12 @@ export function describeMigrations(get: GetContext): void {
       try {
         await migrateToLatest(db);
         await db.knex.migrate.down(config);
-        expect((await listMigrations(db)).pending).toEqual(['010-pending-events']);
+        expect((await listMigrations(db)).pending).toEqual(['011-replay-guard-in-redis']);
+        await db.knex.migrate.down(config);
+        expect((await listMigrations(db)).pending).toEqual([
+          '010-pending-events',
+          '011-replay-guard-in-redis',
+        ]);
         const now = time('2025-05-06T07:00:00.000Z');
         await db.knex('stores').insert({
           id: 'store-1',
@@ -120,7 +125,10 @@ export function describeMigrations(get: GetContext): void {
           { ...event('unqueued', 'store-1'), enqueued_at: null },
         ]);
 
-        expect(await migrateToLatest(db)).toEqual({ applied: ['010-pending-events'] });
+        expect(await migrateToLatest(db)).toEqual({
+          applied: ['010-pending-events', '011-replay-guard-in-redis'],
+        });
+        expect(await db.knex.schema.hasTable('bridge_nonces')).toBe(false);
         const rows = (await db.knex('lifecycle_events').orderBy('id')) as Array<Record<string, unknown>>;
         expect(rows.map((row) => [row.id, row.store_id, row.outcome])).toEqual([
           ['queued', 'store-1', 'pending'],

@@ -152,21 +152,6 @@ export function describeAccountsAndStores(get: GetContext): void {
       expect((await repos.stores.findByIds(ids)).map((found) => found.id)).toEqual([store.id]);
     });
 
-    it('remembers bridge event ids many at once: a repeat, earlier or in the same list, is a replay', async () => {
-      const { repos } = get();
-      const site = uniqueDomain();
-      const at = new Date('2025-01-02T03:04:05.006Z');
-      expect(await repos.bridgeNonces.remember(site, 'e-1', at)).toBe(true);
-      const answers = await repos.bridgeNonces.rememberMany([
-        { siteId: site, eventId: 'e-1', receivedAt: at },
-        { siteId: site, eventId: 'e-2', receivedAt: at },
-        { siteId: site, eventId: 'e-2', receivedAt: at },
-        { siteId: uniqueDomain(), eventId: 'e-1', receivedAt: at },
-      ]);
-      expect(answers).toEqual([false, true, false, true]);
-      expect(await repos.bridgeNonces.rememberMany([])).toEqual([]);
-    });
-
     it('lists connected stores whose last heartbeat is older than a cut-off', async () => {
       const { repos } = get();
       const stale = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });

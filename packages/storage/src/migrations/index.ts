@@ -8,6 +8,7 @@ import { wordpressBridge } from './007-wordpress-bridge';
 import { billingAccount } from './008-billing-account';
 import { ops } from './009-ops';
 import { pendingEvents } from './010-pending-events';
+import { replayGuardInRedis } from './011-replay-guard-in-redis';
 import type { Migration } from './columns';
 
 /** Every migration, in the order it is applied. Append only: never edit or reorder an applied one. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   billingAccount,
   ops,
   pendingEvents,
+  replayGuardInRedis,
 ];

@@ -28,7 +28,6 @@ import { createSubscriptionRepository } from './subscription-repository';
 import { createSupplierOrderRepository } from './supplier-order-repository';
 import { createTeamRepository } from './team-repository';
 import { createTeamSupplierOrderRepository } from './team-supplier-order-repository';
-import { createBridgeNonceRepository } from './bridge-nonce-repository';
 import { createConnectionCodeRepository } from './connection-code-repository';
 import { createLoginTokenRepository } from './login-token-repository';
 import { createWooStoreRepository } from './woo-store-repository';
@@ -73,7 +72,6 @@ function buildSet(ctx: RepositoryContext): RepositorySet {
     complianceRequests: withErrorMapping('complianceRequests', createComplianceRequestRepository(ctx)),
     wpConnections: withErrorMapping('wpConnections', createWpConnectionRepository(ctx)),
     connectionCodes: withErrorMapping('connectionCodes', createConnectionCodeRepository(ctx)),
-    bridgeNonces: withErrorMapping('bridgeNonces', createBridgeNonceRepository(ctx)),
     loginTokens: withErrorMapping('loginTokens', createLoginTokenRepository(ctx)),
     wooStores: withErrorMapping('wooStores', createWooStoreRepository(ctx)),
     team: withErrorMapping('team', createTeamRepository(ctx)),

@@ -14,6 +14,8 @@ export const BRIDGE_SIGNATURE_PREFIX = 'v1=';
 /** Largest bridge body the platform accepts; bigger ones get 413. */
 export const BRIDGE_MAX_BODY_BYTES = 64 * 1024;
 export const BRIDGE_DEFAULT_TOLERANCE_SECONDS = 300;
+/** How long the replay guard remembers an event id: the ±300 s window with a margin. */
+export const BRIDGE_REPLAY_WINDOW_MS = 15 * 60 * 1000;
 
 export interface CanonicalStringParams {
   method: string;
