@@ -264,17 +264,15 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
     async listPending({ receivedBefore, after, limit }) {
       const builder = knex(TABLE)
         .select(PENDING_COLUMNS)
-        .where({ outcome: 'pending' })
+        // A literal, not a bound value: only then can SQLite (and a generic PostgreSQL plan)
+        // tell that the partial index of pending events covers the query.
+        .whereRaw("outcome = 'pending'")
         .whereNotNull('store_id')
         .where('received_at', '<', codec.date(receivedBefore));
       if (after) {
-        // Row-value comparison in its expanded form, which both dialects match to the index.
-        const at = codec.date(after.receivedAt);
-        builder.where((q) =>
-          q
-            .where('received_at', '>', at)
-            .orWhere((same) => same.where('received_at', at).where('id', '>', after.id)),
-        );
+        // A row-value comparison: both engines read it as a range of the (received_at, id)
+        // index, so each page starts where the last one ended instead of at the oldest event.
+        builder.whereRaw('(received_at, id) > (?, ?)', [codec.date(after.receivedAt), after.id]);
       }
       const rows = (await builder.orderBy(['received_at', 'id']).limit(limit)) as Row[];
       return rows.map((row) => ({
