@@ -399,6 +399,7 @@ async function throughput(setup, target) {
     await app.stop();
     await support.dropPrefix(floorPrefix);
     await support.dropPrefix(appPrefix);
+    await support.discardPendingEvents(setup.location);
   }
 }
 
@@ -468,6 +469,7 @@ async function endToEnd(setup, target) {
   await app.stop();
   await worker.stop();
   await support.dropPrefix(prefix);
+  await support.discardPendingEvents(setup.location);
   const latencies = sends
     .filter(([id]) => done.has(id))
     .map(([id, at]) => done.get(id) - at)

@@ -73,6 +73,24 @@ export async function openBenchDatabase(
   };
 }
 
+/**
+ * Settles the events still pending when a phase drops its queues: their jobs
+ * are gone on purpose, and the next phase's server would otherwise queue them
+ * again at start (its recovery sweep heals jobs that Redis lost), making its
+ * worker run the last phase's backlog too. Returns how many it settled.
+ */
+export async function discardPendingEvents(location: BenchDatabaseLocation): Promise<number> {
+  const bench = await openBenchDatabase(location);
+  try {
+    return await bench.db
+      .knex('lifecycle_events')
+      .where({ outcome: 'pending' })
+      .update({ outcome: 'discarded', outcome_reason: 'benchmark phase over: its queue was dropped' });
+  } finally {
+    await bench.db.close();
+  }
+}
+
 export function uniquePrefix(label: string): string {
   return `bench-${label}-${crypto.randomBytes(4).toString('hex')}`;
 }
