@@ -22,7 +22,7 @@ export interface RecoveryLoop {
   stop(): Promise<void>;
 }
 
-/** The periodic sweep's settings: 20,000 events a run is about a second of work on a backlog. */
+/** The periodic sweep's settings: at most 40 pages of 500 a run; a longer backlog is covered over several runs. */
 export const EVENT_SWEEP_DEFAULTS: PendingEventSweepOptions = {
   minAgeMs: 10_000,
   pageSize: 500,

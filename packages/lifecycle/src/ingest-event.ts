@@ -46,14 +46,13 @@ export type IngestEventResult =
 
 /** What queueing an event's job needs. */
 export interface EnqueueDeps {
-  repos: Pick<Repositories, 'lifecycleEvents'>;
   queues: Pick<Queues, 'enqueueMany'>;
-  clock: Clock;
 }
 
 export interface IngestDeps extends EnqueueDeps {
   repos: Pick<Repositories, 'lifecycleEvents'>;
   queues: Pick<Queues, 'enqueueMany' | 'unscheduleOrderSync'>;
+  clock: Clock;
 }
 
 /**
