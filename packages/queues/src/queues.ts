@@ -1,8 +1,9 @@
 import { Queue } from 'bullmq';
 import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ErrorKinds, isDomainError } from '@dropship/core';
+import { ErrorKinds } from '@dropship/core';
 import { QueueError, QueueUnavailableError } from './errors';
+import { pipelineReplies, withRedis } from './redis-calls';
 import { defaultJobId, orderSyncRunDedupId, orderSyncSchedulerId } from './job-ids';
 import { defaultJobOptionsFor } from './job-options';
 import { JobNames, JobQueues, QueueNames, allQueueNames } from './names';
@@ -101,19 +102,6 @@ function checkConnection(connection: Redis): void {
   }
 }
 
-async function withRedis<T>(action: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isDomainError(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new QueueUnavailableError(
-      `Could not ${action}: Redis failed (${reason}). Check that Redis is running, then retry.`,
-      { reason },
-    );
-  }
-}
-
 function openQueues(options: CreateQueuesOptions): Record<QueueName, Queue> {
   if (options.prefix.trim() === '') {
     throw new QueueError(
@@ -163,8 +151,11 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     return { queue: job.queueName, jobId: added.id ?? job.opts.jobId ?? '' };
   }
 
-  async function enqueueMany(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]> {
-    const prepared = jobs.map((job) => prepare(job.name, job.payload, job.opts ?? {}));
+  type PreparedJob = ReturnType<typeof prepareJob>;
+  const prepareJob = (job: JobToEnqueue) => prepare(job.name, job.payload, job.opts ?? {});
+
+  /** One `addBulk` per queue for jobs already validated. */
+  async function addPrepared(prepared: readonly PreparedJob[]): Promise<EnqueueResult[]> {
     if (prepared.length === 0) return [];
     checkConnection(connection);
     const results: EnqueueResult[] = new Array<EnqueueResult>(prepared.length);
@@ -195,33 +186,28 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     return results;
   }
 
+  async function enqueueMany(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]> {
+    // Every payload is validated before anything reaches Redis.
+    return addPrepared(jobs.map(prepareJob));
+  }
+
   async function enqueueMissing(jobs: readonly JobToEnqueue[]): Promise<EnqueueResult[]> {
-    const keys = jobs.map((job) => {
-      const { queueName, opts } = prepare(job.name, job.payload, job.opts ?? {});
-      if (opts.jobId === undefined) {
+    const prepared = jobs.map(prepareJob);
+    const keys = prepared.map((job) => {
+      if (job.opts.jobId === undefined) {
         throw new QueueError(
           ErrorKinds.invalidInput,
           `Job "${job.name}" has no id: only jobs with a predictable id can be checked for before adding.`,
         );
       }
-      return byName[queueName].toKey(opts.jobId);
+      return byName[job.queueName].toKey(job.opts.jobId);
     });
     if (keys.length === 0) return [];
     checkConnection(connection);
-    const answers = await withRedis(`check ${keys.length} job(s)`, async () => {
-      const pipeline = connection.pipeline();
-      for (const key of keys) pipeline.exists(key);
-      return (await pipeline.exec()) ?? [];
-    });
-    const missing = jobs.filter((_, index) => {
-      const [error, count] = answers[index] ?? [new Error('no answer')];
-      if (error)
-        throw new QueueUnavailableError(
-          `Could not check job ${keys[index]}: Redis failed (${error.message}). Check that Redis is running, then retry.`,
-        );
-      return count === 0;
-    });
-    return enqueueMany(missing);
+    const pipeline = connection.pipeline();
+    for (const key of keys) pipeline.exists(key);
+    const counts = await pipelineReplies(`check ${keys.length} job(s)`, pipeline);
+    return addPrepared(prepared.filter((_, index) => counts[index] === 0));
   }
 
   async function scheduleOrderSync(storeId: string, { everyMs }: ScheduleOrderSyncOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createBatcher } from '@dropship/core';
 import type { BridgeNonce, ReplayGuard } from '@dropship/core';
-import { QueueUnavailableError } from './errors';
+import { pipelineReplies } from './redis-calls';
 
 export interface RedisReplayGuardOptions {
   /** A producer connection (offline queue off: a request fails at once when Redis is away). */
@@ -26,26 +26,9 @@ export function createRedisReplayGuard(options: RedisReplayGuardOptions): Replay
   const batcher = createBatcher(async (nonces: BridgeNonce[]) => {
     const pipeline = options.connection.pipeline();
     for (const nonce of nonces) pipeline.set(keyOf(nonce), '1', 'PX', options.windowMs, 'NX');
-    let answers: Array<[Error | null, unknown]>;
-    try {
-      answers = (await pipeline.exec()) ?? [];
-    } catch (error) {
-      throw unavailable(error);
-    }
     // In pipeline order: a second copy of an id in the same batch meets the first one's key.
-    return nonces.map((_, index) => {
-      const [error, reply] = answers[index] ?? [new Error('no answer')];
-      if (error) throw unavailable(error);
-      return reply === 'OK';
-    });
+    const replies = await pipelineReplies('check the bridge event id', pipeline);
+    return replies.map((reply) => reply === 'OK');
   });
   return { remember: (nonce) => batcher.run(nonce) };
-}
-
-function unavailable(error: unknown): QueueUnavailableError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new QueueUnavailableError(
-    `Could not check the bridge event id: Redis failed (${reason}). Check that Redis is running, then retry.`,
-    { reason },
-  );
 }
