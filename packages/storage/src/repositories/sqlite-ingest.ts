@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { StoreStates } from '@dropship/core';
 import type { Knex } from 'knex';
+import { BUSY_TIMEOUT_MS } from '../sqlite/connection';
 import type { Row } from './context';
 
 /** One event of a batch as stored, and whether it begins its store's disconnect. */
@@ -23,8 +24,8 @@ export interface SqliteIngestOutput {
  * round trips to save, so a statement per event costs what its work costs;
  * built by knex, the batch's one multi-row insert and its CASE update spent a
  * sixth of the batch in query building, binding and promise turns.
- * The whole batch is one IMMEDIATE transaction: it waits for the write lock at
- * its start (busy timeout) instead of failing to upgrade a read lock halfway.
+ * The whole batch is one IMMEDIATE transaction: it takes the write lock at its
+ * start instead of failing to upgrade a read lock halfway.
  */
 export async function ingestOnSqlite(
   knex: Knex | Knex.Transaction,
@@ -39,12 +40,47 @@ export async function ingestOnSqlite(
     acquireConnection(): Promise<SqliteDatabase>;
     releaseConnection(connection: SqliteDatabase): Promise<unknown>;
   };
-  const connection = await client.acquireConnection();
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    const connection = await client.acquireConnection();
+    let outcome: SqliteIngestOutput | Busy;
+    try {
+      const run = connection.transaction(() => ingestBatch(connection, columns, inputs, updatedAt));
+      if (connection.inTransaction) return run();
+      outcome = withoutBusyWait(connection, () => run.immediate());
+    } finally {
+      await client.releaseConnection(connection);
+    }
+    if (!(outcome instanceof Busy)) return outcome;
+    if (Date.now() >= deadline) throw outcome.error;
+    // The connection is back in the pool meanwhile: reads go on.
+    await new Promise((resolve) => setTimeout(resolve, WRITE_LOCK_RETRY_MS));
+  }
+}
+
+/** The write lock was held by another connection: the batch did nothing. */
+class Busy {
+  constructor(readonly error: unknown) {}
+}
+
+const WRITE_LOCK_RETRY_MS = 1;
+
+/**
+ * Runs `begin` with SQLite's busy handler off. That handler sleeps on the
+ * calling thread (1, 2, 5, 10, 15 ms… between tries): while the checkpointer
+ * truncates the WAL, or a worker process commits, it stopped this process's
+ * event loop for up to 40 ms, every request waiting. The caller retries
+ * instead, the event loop free in between.
+ */
+function withoutBusyWait<T>(connection: SqliteDatabase, begin: () => T): T | Busy {
+  connection.pragma('busy_timeout = 0');
   try {
-    const run = connection.transaction(() => ingestBatch(connection, columns, inputs, updatedAt));
-    return connection.inTransaction ? run() : run.immediate();
+    return begin();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return new Busy(error);
+    throw error;
   } finally {
-    await client.releaseConnection(connection);
+    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }
 

@@ -6,6 +6,9 @@ export interface SqliteConnection {
   prepare(source: string): unknown;
 }
 
+/** How long a statement waits for a lock held by another connection before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 // Knex compiles the same few statements over and over (one per batch size of a
 // hot query); better-sqlite3 would parse and plan each one again.
 const STATEMENT_CACHE_SIZE = 256;
@@ -45,7 +48,7 @@ export function configureConnection(connection: SqliteConnection, inMemory: bool
   // roll back the last commits. Deployments that need that too run on
   // PostgreSQL (docs/operations.md). FULL costs an fsync per commit.
   connection.pragma('synchronous = NORMAL');
-  connection.pragma('busy_timeout = 5000');
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   connection.pragma('foreign_keys = ON');
   cacheStatements(connection);
 }
