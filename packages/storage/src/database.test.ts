@@ -61,6 +61,7 @@ describe('openDatabase', () => {
         Object.values(((await db.knex.raw(`pragma ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('busy_timeout')).toBe(5000);
+      expect(await pragma('journal_size_limit')).toBe(64 * 1024 * 1024);
       expect(await pragma('foreign_keys')).toBe(1);
       await db.ping();
     } finally {

@@ -6,6 +6,9 @@ export interface SqliteConnection {
   prepare(source: string): unknown;
 }
 
+/** The size a WAL file is cut back to when it restarts (64 MiB). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** How long a statement waits for a lock held by another connection before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
@@ -42,6 +45,9 @@ export function configureConnection(connection: SqliteConnection, inMemory: bool
   if (!inMemory) {
     connection.pragma('journal_mode = WAL');
     connection.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    // The checkpointer restarts the WAL without shortening it; a WAL that a
+    // long read let grow past this is cut back when it restarts.
+    connection.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
   // In WAL mode NORMAL still survives a crash of the process (the fault
   // model of a webhook answered 2xx); only an OS crash or power loss can
