@@ -9,6 +9,7 @@ import { billingAccount } from './008-billing-account';
 import { ops } from './009-ops';
 import { pendingEvents } from './010-pending-events';
 import { replayGuardInRedis } from './011-replay-guard-in-redis';
+import { partialStoreIndexes } from './012-partial-store-indexes';
 import type { Migration } from './columns';
 
 /** Every migration, in the order it is applied. Append only: never edit or reorder an applied one. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   ops,
   pendingEvents,
   replayGuardInRedis,
+  partialStoreIndexes,
 ];

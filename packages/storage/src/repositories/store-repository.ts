@@ -188,7 +188,9 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     },
     async listHeartbeatOlderThan(platform, before, limit) {
       const rows = (await knex(TABLE)
-        .where({ platform, state: 'connected' })
+        .where({ platform })
+        // A literal, as stores_heartbeat_idx's predicate (migration 012).
+        .whereRaw("state = 'connected'")
         .andWhere('heartbeat_at', '<', codec.date(before))
         .orderBy('heartbeat_at')
         .limit(limit)) as Row[];
