@@ -8,6 +8,7 @@ import { parseDatabaseUrl } from './database-url';
 import type { DatabaseTarget, Dialect } from './database-url';
 import { configureConnection } from './sqlite/connection';
 import type { SqliteConnection } from './sqlite/connection';
+import { postgresTypes } from './postgres-types';
 import { startWalCheckpointer } from './sqlite/wal-checkpointer';
 import type { WalCheckpointer } from './sqlite/wal-checkpointer';
 
@@ -64,7 +65,7 @@ function postgresConfig(
 ): Knex.Config {
   return {
     client: 'pg',
-    connection: { connectionString: target.connectionString },
+    connection: { connectionString: target.connectionString, types: postgresTypes },
     ...(target.schema !== null ? { searchPath: [target.schema] } : {}),
     // Migrations hold one connection for their advisory lock and use another.
     pool: { min: options.pool?.min ?? 0, max: Math.max(2, options.pool?.max ?? 10) },
