@@ -51,6 +51,8 @@ describe('the SQLite ingest batch while another connection holds the write lock'
       expect(results.map((result) => result.inserted)).toEqual([true]);
       expect(moved).toEqual([store.id]);
       expect(await repos.stores.findById(store.id)).toMatchObject({ state: 'disconnecting' });
+      // Every other statement of the connection still waits for a lock as configured.
+      expect(await context.db.knex.raw('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
     } finally {
       clearInterval(ticker);
       if (other.inTransaction) other.exec('rollback');

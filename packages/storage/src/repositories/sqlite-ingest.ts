@@ -73,14 +73,15 @@ const WRITE_LOCK_RETRY_MS = 1;
  * instead, the event loop free in between.
  */
 function withoutBusyWait<T>(connection: SqliteDatabase, begin: () => T): T | Busy {
-  connection.pragma('busy_timeout = 0');
+  // Prepared (and so cached, connection.ts): `pragma()` compiles its statement at every call.
+  connection.prepare('pragma busy_timeout = 0').get();
   try {
     return begin();
   } catch (error) {
     if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return new Busy(error);
     throw error;
   } finally {
-    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    connection.prepare(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
   }
 }
 
