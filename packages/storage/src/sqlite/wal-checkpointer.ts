@@ -13,6 +13,10 @@ export interface WalCheckpointerOptions {
   intervalMs?: number;
   /** Past this many WAL pages a checkpoint also restarts the WAL (writers wait for it). Default 4,000 (16 MB). */
   restartAbovePages?: number;
+  /** Longest a restart waits for older readers, new writers held off meanwhile. Default 100 ms. */
+  restartWaitMs?: number;
+  /** After a restart that found readers, how long before the next try. Default 1 s. */
+  restartBackoffMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -27,16 +31,24 @@ export interface WalCheckpointer {
 // overwrites it from the start. TRUNCATE, which also shortened the file to
 // nothing, held writers off for 40-70 ms (the filesystem freeing and then
 // growing the file again) against 3-10 ms; the file's size is bounded by
-// journal_size_limit instead (connection.ts). `busy` = 1 means another
-// checkpoint ran.
+// journal_size_limit instead (connection.ts). A pending RESTART holds off
+// new writers while it waits for older readers to finish, so it waits
+// `restartWaitMs` at most, then gives up (`busy` = 1) and leaves writers
+// alone for `restartBackoffMs`: a read transaction left open elsewhere must
+// not stop every write for the five seconds of the usual busy timeout.
+// PASSIVE never waits.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+let restartAfter = 0;
 const tick = () => {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (result && result.log > workerData.restartAbovePages) db.pragma('wal_checkpoint(RESTART)');
+  if (!result || result.log <= workerData.restartAbovePages || Date.now() < restartAfter) return;
+  const [restart] = db.pragma('wal_checkpoint(RESTART)');
+  // A reader still holds its snapshot: let writers be for a while before asking again.
+  if (restart && restart.busy) restartAfter = Date.now() + workerData.restartBackoffMs;
 };
 const timer = setInterval(tick, workerData.intervalMs);
 parentPort.on('message', () => {
@@ -59,6 +71,8 @@ export function startWalCheckpointer(options: WalCheckpointerOptions): WalCheckp
       driver: require.resolve('better-sqlite3'),
       intervalMs: options.intervalMs ?? 50,
       restartAbovePages: options.restartAbovePages ?? 4_000,
+      restartWaitMs: options.restartWaitMs ?? 100,
+      restartBackoffMs: options.restartBackoffMs ?? 1_000,
     },
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
