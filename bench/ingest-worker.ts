@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     prefix,
     processors,
     concurrency: { lifecycle: concurrency, notifications: concurrency },
-    log: pino({ level: 'warn' }),
+    log: pino({ level: 'warn' }, pino.destination(2)),
   });
   process.stdout.write('READY\n');
   process.on('SIGTERM', () => {
