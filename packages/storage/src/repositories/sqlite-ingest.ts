@@ -68,7 +68,7 @@ const WRITE_LOCK_RETRY_MS = 1;
 /**
  * Runs `begin` with SQLite's busy handler off. That handler sleeps on the
  * calling thread (1, 2, 5, 10, 15 ms… between tries): while the checkpointer
- * truncates the WAL, or a worker process commits, it stopped this process's
+ * reset the WAL, or a worker process committed, it stopped this process's
  * event loop for up to 40 ms, every request waiting. The caller retries
  * instead, the event loop free in between.
  */
