@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ErrorKinds } from '@dropship/core';
 import { openDatabase } from './database';
 import { parseDatabaseUrl } from './database-url';
+import { BLOCKING_LOCK_WAIT_MS } from './sqlite/connection';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file in the data directory', () => {
@@ -60,7 +61,7 @@ describe('openDatabase', () => {
       const pragma = async (name: string) =>
         Object.values(((await db.knex.raw(`pragma ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
       expect(await pragma('journal_mode')).toBe('wal');
-      expect(await pragma('busy_timeout')).toBe(5000);
+      expect(await pragma('busy_timeout')).toBe(BLOCKING_LOCK_WAIT_MS);
       expect(await pragma('journal_size_limit')).toBe(64 * 1024 * 1024);
       expect(await pragma('foreign_keys')).toBe(1);
       await db.ping();

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ErrorKinds } from '@dropship/core';
+import { BLOCKING_LOCK_WAIT_MS } from '../sqlite/connection';
 import { setUpContext, tearDownContext } from '../__tests__/harness';
 import type { StorageTestContext } from '../__tests__/harness';
 
@@ -52,7 +53,7 @@ describe('the SQLite ingest batch while another connection holds the write lock'
       expect(moved).toEqual([store.id]);
       expect(await repos.stores.findById(store.id)).toMatchObject({ state: 'disconnecting' });
       // Every other statement of the connection still waits for a lock as configured.
-      expect(await context.db.knex.raw('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
+      expect(await context.db.knex.raw('pragma busy_timeout')).toEqual([{ timeout: BLOCKING_LOCK_WAIT_MS }]);
     } finally {
       clearInterval(ticker);
       if (other.inTransaction) other.exec('rollback');

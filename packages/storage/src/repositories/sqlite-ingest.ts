@@ -1,7 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { StoreStates } from '@dropship/core';
 import type { Knex } from 'knex';
-import { BUSY_TIMEOUT_MS } from '../sqlite/connection';
+import { BLOCKING_LOCK_WAIT_MS, LOCK_WAIT_MS } from '../sqlite/connection';
 import type { Row } from './context';
 
 /** One event of a batch as stored, and whether it begins its store's disconnect. */
@@ -40,7 +40,7 @@ export async function ingestOnSqlite(
     acquireConnection(): Promise<SqliteDatabase>;
     releaseConnection(connection: SqliteDatabase): Promise<unknown>;
   };
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     const connection = await client.acquireConnection();
     let outcome: SqliteIngestOutput | Busy;
@@ -81,7 +81,7 @@ function withoutBusyWait<T>(connection: SqliteDatabase, begin: () => T): T | Bus
     if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return new Busy(error);
     throw error;
   } finally {
-    connection.prepare(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
+    connection.prepare(`pragma busy_timeout = ${BLOCKING_LOCK_WAIT_MS}`).get();
   }
 }
 

@@ -9,8 +9,18 @@ export interface SqliteConnection {
 /** The size a WAL file is cut back to when it restarts (64 MiB). */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** How long a statement waits for a lock held by another connection before SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 5_000;
+/** How long a write waits for a lock held by another connection before SQLITE_BUSY (ingest batches, async). */
+export const LOCK_WAIT_MS = 5_000;
+
+/**
+ * How long any statement may wait for that lock in SQLite's busy handler,
+ * which sleeps on the calling thread: the event loop stops meanwhile. Long
+ * enough for another connection's commit or a WAL restart (a few ms, 100 at
+ * most); a longer hold (another process's long transaction) fails the
+ * statement with UNAVAILABLE, for the job to be retried or the request to be
+ * answered 503, instead of stopping every request of the process for 5 s.
+ */
+export const BLOCKING_LOCK_WAIT_MS = 250;
 
 // Knex compiles the same few statements over and over (one per batch size of a
 // hot query); better-sqlite3 would parse and plan each one again.
@@ -54,7 +64,7 @@ export function configureConnection(connection: SqliteConnection, inMemory: bool
   // roll back the last commits. Deployments that need that too run on
   // PostgreSQL (docs/operations.md). FULL costs an fsync per commit.
   connection.pragma('synchronous = NORMAL');
-  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  connection.pragma(`busy_timeout = ${BLOCKING_LOCK_WAIT_MS}`);
   connection.pragma('foreign_keys = ON');
   cacheStatements(connection);
 }
