@@ -141,7 +141,10 @@ export async function sendAll(
       if (times) times.answeredAt[index] = Date.now();
       answered += 1;
       const pending = onAnswer(answered);
-      if (pending) hold = pending;
+      // Every lane waits for every pending callback: an async callback returns a
+      // promise for each answer, and a later, settled one must not end the wait
+      // for an earlier one still setting up an outage.
+      if (pending) hold = Promise.all([hold, pending]).then(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
