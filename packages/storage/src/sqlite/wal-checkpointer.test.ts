@@ -52,7 +52,8 @@ describe('the WAL checkpointer thread', () => {
       log = frames();
     }
     expect(log).toBeLessThan(50);
-    expect(walPages()).toBeCloseTo(grown, 0);
+    // TRUNCATE would have cut the file to nothing; the log's restart keeps it.
+    expect(walPages()).toBeGreaterThanOrEqual(grown);
   });
 
   it('a reader that keeps its snapshot holds writes off for a moment only, not for the busy timeout', async () => {
