@@ -52,6 +52,24 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(await repos.lifecycleEvents.recordMany([])).toEqual([]);
     });
 
+    it('recordMany takes a list longer than one insert statement holds', async () => {
+      const { repos } = get();
+      const prefix = `long-${uniqueDomain()}`;
+      const list = Array.from({ length: 1_201 }, (_, i) => uninstallEvent(`${prefix}-${i}`, null));
+      // A repeat in a later slice of an event of the first one.
+      list.push(uninstallEvent(`${prefix}-3`, null));
+      const results = await repos.lifecycleEvents.recordMany(list);
+      expect(results).toHaveLength(1_202);
+      expect(results.filter((result) => result.inserted)).toHaveLength(1_201);
+      const [fourth, last] = [results[3], results[1_201]];
+      if (!fourth?.inserted || last?.inserted !== false)
+        throw new Error('expected the last entry to repeat the fourth');
+      expect(last.existing).toEqual(fourth.event);
+      expect(results.map((result) => (result.inserted ? result.event : result.existing).deliveryId)).toEqual(
+        list.map((params) => params.deliveryId),
+      );
+    });
+
     it('ten parallel deliveries with the same id insert exactly one event', async () => {
       const { repos } = get();
       const params = uninstallEvent(`race-${uniqueDomain()}`, null);

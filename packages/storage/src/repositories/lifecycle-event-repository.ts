@@ -13,6 +13,9 @@ import { ingestOnSqlite } from './sqlite-ingest';
 import type { SqliteIngestInput } from './sqlite-ingest';
 
 const TABLE = 'lifecycle_events';
+// knex writes a multi-row insert on SQLite as a compound SELECT, and SQLite
+// refuses one of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT).
+const INSERT_ROWS_PER_STATEMENT = 500;
 
 /** The table's columns, named where a prepared statement returns its rows (planOnce, INGEST_STATEMENT_NAME). */
 const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic triggered_at received_at
@@ -160,22 +163,25 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
   };
 
   /**
-   * One INSERT … ON CONFLICT DO NOTHING RETURNING for the whole list: the rows
-   * it returns are new; the others (recorded before, or earlier in this list)
-   * are read back by their delivery key. Race-safe without catching errors, so
-   * it also runs inside a PostgreSQL transaction.
+   * One INSERT … ON CONFLICT DO NOTHING RETURNING per slice of the list: the
+   * rows it returns are new; the others (recorded before, or earlier in this
+   * list) are read back by their delivery key. Race-safe without catching
+   * errors, so it also runs inside a PostgreSQL transaction.
    */
   const recordMany = async (
     list: readonly RecordLifecycleEventParams[],
   ): Promise<RecordLifecycleEventResult[]> => {
-    if (list.length === 0) return [];
-    const rows = list.map(toRow);
-    const inserted = (await knex(TABLE)
-      .insert(rows)
-      .onConflict(['channel', 'delivery_id'])
-      .ignore()
-      .returning('*')) as Row[];
-    return resultsOf(rows, new Map(inserted.map((row) => [deliveryKey(row), row])));
+    const results: RecordLifecycleEventResult[] = [];
+    for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
+      const rows = list.slice(from, from + INSERT_ROWS_PER_STATEMENT).map(toRow);
+      const inserted = (await knex(TABLE)
+        .insert(rows)
+        .onConflict(['channel', 'delivery_id'])
+        .ignore()
+        .returning('*')) as Row[];
+      results.push(...(await resultsOf(rows, new Map(inserted.map((row) => [deliveryKey(row), row])))));
+    }
+    return results;
   };
 
   /** SQLite: every statement of the batch in one synchronous transaction (ingestOnSqlite). */
