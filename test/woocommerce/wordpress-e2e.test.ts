@@ -3,8 +3,6 @@
  * platform's real server and worker: activate → connect → deactivate →
  * reactivate → deactivate while the platform is down → delete → FTP removal.
  */
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import pino from 'pino';
 import { systemClock } from '@dropship/core';
@@ -16,6 +14,7 @@ import { createProcessors, startWorker } from '@dropship/worker';
 import type { RunningWorker } from '@dropship/worker';
 import { TEST_REDIS_URL, createTestStack } from '../../apps/server/src/test-support/harness';
 import type { TestStack } from '../../apps/server/src/test-support/harness';
+import { freePort } from '../support/redis';
 import { prepareWordPress } from './wordpress-site';
 import type { WordPressSite } from './wordpress-site';
 
@@ -28,14 +27,6 @@ let worker: RunningWorker;
 let server: RunningServer | null = null;
 let port = 0;
 let siteId = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port: found } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return found;
-}
 
 async function platformUp(): Promise<void> {
   server = await startServer({ app: stack.app, port, host: '127.0.0.1', log: quiet });

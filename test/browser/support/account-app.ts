@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import {
@@ -16,6 +15,7 @@ import { createProcessors, startWorker } from '@dropship/worker';
 import type { RunningWorker } from '@dropship/worker';
 import { createTestStack, TEST_REDIS_URL } from '../../../apps/server/src/test-support/harness';
 import type { TestStack } from '../../../apps/server/src/test-support/harness';
+import { freePort } from '../../support/redis';
 import { WEB_DIST_DIR } from './web-build';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,19 +39,6 @@ export interface AccountApp {
   loginLink(accountId: string, storeId: string | null): Promise<string>;
   seedLeavingWooStore(): Promise<LeavingStore>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function capture(lines: Array<Record<string, unknown>>) {
