@@ -51,7 +51,6 @@ export function holdSqliteLock(
       const match = /released (\d+)/.exec(stdout);
       if (match) releasedAt(Number(match[1]));
     });
-    exited.catch(reject);
     released.catch(reject);
   });
 }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { OpsQueryRepository, Platform, StoreState, StoreSubscription } from '@dropship/core';
 import { createSubscriptionRepository } from './subscription-repository';
@@ -21,8 +22,6 @@ const count = (row: Row): number => Number(row.count);
  * events, at every scrape). A slice of 4,000 rowids takes about 4 ms.
  */
 export const SQLITE_COUNT_SLICE_ROWS = 4_000;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createOpsQueryRepository(ctx: RepositoryContext): OpsQueryRepository {
   const { knex, codec } = ctx;
