@@ -10,6 +10,7 @@ export * from './cancellation-reason';
 export * from './cancellation-invoices';
 export * from './billing-period';
 export * from './money';
+export * from './display-date';
 export * from './account-retention';
 export * from './batcher';
 export * from './ports';

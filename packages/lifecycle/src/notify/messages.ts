@@ -1,19 +1,12 @@
+import { formatDisplayDate, languageOfLocale } from '@dropship/core';
+import type { MessageLanguage } from '@dropship/core';
+
 /** The words of every notification, per language. Dates are formatted by the caller's locale. */
-export const Languages = { en: 'en', fr: 'fr' } as const;
-export type Language = (typeof Languages)[keyof typeof Languages];
+export const Languages = { en: 'en', fr: 'fr' } as const satisfies Record<string, MessageLanguage>;
+export type Language = MessageLanguage;
 
-export function languageOf(locale: string | null | undefined): Language {
-  return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
-}
+export const languageOf = languageOfLocale;
+export const formatDate = formatDisplayDate;
 
 interface Words {
   productsLeftSubject(domain: string, count: number): string;
