@@ -127,15 +127,17 @@ async function stopAutomation(deps: LifecycleDeps, storeId: string): Promise<Sto
   return store;
 }
 
-/** Step 3: freeze what the disconnect left behind (one report per event). */
+/**
+ * Step 3: freeze what the disconnect left behind (one report per event). A
+ * re-run counts again and keeps the first report: rarer than first runs, so
+ * cheaper than reading the report first every time.
+ */
 async function buildReport(
   deps: LifecycleDeps,
   ctx: LifecycleContext,
   subscription: Subscription | null,
   options: DisconnectStoreOptions,
 ): Promise<DisconnectReport> {
-  const existing = await deps.repos.disconnectReports.findByEvent(ctx.event.id);
-  if (existing) return existing;
   const storeId = ctx.store.id;
   const [productsCount, pending] = await Promise.all([
     deps.repos.publishedProducts.countByStore(storeId),

@@ -12,15 +12,17 @@ export interface PendingOrdersSnapshot {
  * The store's orders that had not reached the supplier, oldest first. An
  * order whose placement had already started (claimed before the gate closed)
  * is marked `in_progress`: it may still be placed by the job holding it.
+ * Most stores leave none: they are counted first, and listed only if any.
  */
 export async function snapshotPendingOrders(
   repos: Pick<Repositories, 'orders' | 'supplierOrders'>,
   storeId: string,
   limit: number,
 ): Promise<PendingOrdersSnapshot> {
-  const [pending, total, placing] = await Promise.all([
+  const total = await repos.orders.countByStatus(storeId, OrderStatuses.pending);
+  if (total === 0) return { total, orders: [] };
+  const [pending, placing] = await Promise.all([
     repos.orders.listByStatus(storeId, OrderStatuses.pending, limit),
-    repos.orders.countByStatus(storeId, OrderStatuses.pending),
     repos.supplierOrders.listByStatus(storeId, SupplierOrderStatuses.placing, limit),
   ]);
   const inProgress = new Set(placing.map((claim) => claim.platformOrderId));
