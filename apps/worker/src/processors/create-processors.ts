@@ -3,6 +3,7 @@ import type { Processors } from '@dropship/queues';
 import type { ProcessorDeps } from './deps';
 import { createLifecycleProcessors } from './lifecycle-processors';
 import { createSendNotificationProcessor } from './notification-processor';
+import { withSharedReads } from './shared-reads';
 import {
   createPlaceSupplierOrderProcessor,
   createSubscribeStoreWebhooksProcessor,
@@ -22,7 +23,8 @@ export type WorkerJobName =
 export type WorkerProcessors = Pick<Processors, WorkerJobName>;
 
 /** Maps each job name to its use-case. Pass the result (merged with others) to `startWorker`. */
-export function createProcessors(deps: ProcessorDeps): WorkerProcessors {
+export function createProcessors(processorDeps: ProcessorDeps): WorkerProcessors {
+  const deps = { ...processorDeps, repos: withSharedReads(processorDeps.repos) };
   return {
     ...createLifecycleProcessors(deps),
     [JobNames.placeSupplierOrder]: createPlaceSupplierOrderProcessor(deps),

@@ -352,6 +352,8 @@ export interface LifecycleEventRepository {
    */
   recordAndBeginDisconnects(params: readonly RecordAndDisconnectParams[]): Promise<RecordAndDisconnectResult>;
   findById(id: string): Promise<LifecycleEvent | null>;
+  /** The events of these ids that exist, in no particular order: one query for many concurrent jobs. */
+  findByIds(ids: readonly string[]): Promise<LifecycleEvent[]>;
   findByDelivery(channel: string, deliveryId: string): Promise<LifecycleEvent | null>;
   /**
    * Events still waiting for their job (outcome `pending`, with a store),
@@ -587,6 +589,8 @@ export interface DisconnectReportRepository {
   /** Saves the report once per event; a re-run gets the first one back. */
   saveOnce(params: SaveDisconnectReportParams): Promise<SaveDisconnectReportResult>;
   findByEvent(eventId: string): Promise<DisconnectReport | null>;
+  /** The reports of these events that exist, in no particular order: one query for many concurrent jobs. */
+  findByEvents(eventIds: readonly string[]): Promise<DisconnectReport[]>;
   /** The newest report of the store. */
   findLatestByStore(storeId: string): Promise<DisconnectReport | null>;
 }

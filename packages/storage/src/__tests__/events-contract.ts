@@ -144,6 +144,16 @@ export function describeLifecycleEvents(get: GetContext): void {
       expect(events[6]).toMatchObject({ outcome: 'ignored', outcomeReason: 'test' });
       // Each event returned is the row as stored, new or not.
       for (const event of events) expect(await repos.lifecycleEvents.findById(event.id)).toEqual(event);
+      const byIds = await repos.lifecycleEvents.findByIds([
+        ...events.map((event) => event.id),
+        'no-such-event',
+      ]);
+      expect(byIds.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...new Map(events.map((event) => [event.id, event])).values()].sort((a, b) =>
+          a.id.localeCompare(b.id),
+        ),
+      );
+      expect(await repos.lifecycleEvents.findByIds([])).toEqual([]);
       expect(moved.sort()).toEqual([plain.id, twice.id].sort());
       expect(await repos.stores.findById(twice.id)).toMatchObject({
         state: 'disconnecting',

@@ -68,7 +68,19 @@ export function describeWorkerTables(get: GetContext): void {
       const again = await repos.disconnectReports.saveOnce({ ...params, productsCount: 99 });
       expect(again).toEqual({ inserted: false, existing: first.report });
       expect(await repos.disconnectReports.findByEvent(params.eventId)).toEqual(first.report);
-      expect(await repos.disconnectReports.findLatestByStore(store.id)).toEqual(first.report);
+      const other = await repos.disconnectReports.saveOnce({ ...params, eventId: crypto.randomUUID() });
+      if (!other.inserted) throw new Error('expected a new report');
+      const byEvents = await repos.disconnectReports.findByEvents([
+        params.eventId,
+        other.report.eventId,
+        params.eventId,
+        'no-such-event',
+      ]);
+      expect(byEvents.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [first.report, other.report].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(await repos.disconnectReports.findByEvents([])).toEqual([]);
+      expect(await repos.disconnectReports.findLatestByStore(store.id)).toEqual(other.report);
     });
   });
 

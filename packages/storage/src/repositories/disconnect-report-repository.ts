@@ -6,7 +6,7 @@ import type {
   SaveDisconnectReportParams,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { columnList, insertOnce, newTimeOrderedId, planOnce, str } from './context';
+import { columnList, insertOnce, newTimeOrderedId, planOnce, str, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'disconnect_reports';
@@ -85,6 +85,12 @@ export function createDisconnectReportRepository(ctx: RepositoryContext): Discon
       );
       const row = (await byEvent.first()) as Row | undefined;
       return row ? toReport(codec, row) : null;
+    },
+    async findByEvents(eventIds) {
+      if (eventIds.length === 0) return [];
+      const byEvents = whereAnyOf(ctx, knex(TABLE), 'event_id', [...new Set(eventIds)]);
+      const rows = (await planOnce(ctx, byEvents, 'dropship_reports_by_events', REPORT_COLUMNS)) as Row[];
+      return rows.map((row) => toReport(codec, row));
     },
     async findLatestByStore(storeId) {
       const row = (await knex(TABLE)

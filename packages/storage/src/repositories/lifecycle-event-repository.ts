@@ -7,7 +7,7 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { columnList, newTimeOrderedId, planOnce, str, strOrNull } from './context';
+import { columnList, newTimeOrderedId, planOnce, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 import { ingestOnSqlite } from './sqlite-ingest';
 import type { SqliteIngestInput } from './sqlite-ingest';
@@ -265,6 +265,12 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_event_by_id', EVENT_COLUMNS);
       const row = (await byId.first()) as Row | undefined;
       return row ? toEvent(row) : null;
+    },
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const byIds = whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)]);
+      const rows = (await planOnce(ctx, byIds, 'dropship_events_by_ids', EVENT_COLUMNS)) as Row[];
+      return rows.map(toEvent);
     },
     findByDelivery: (channel, deliveryId) => findOne({ channel, delivery_id: deliveryId }),
     async listPending({ receivedBefore, after, limit }) {

@@ -1,0 +1,106 @@
+import { StoreStates } from '@dropship/core';
+import { withSharedReads } from '../../apps/worker/src/processors/shared-reads';
+import { createTestDatabase } from './support/environment';
+import type { TestDatabase } from './support/environment';
+import { seedStore } from './support/seed';
+
+/** The SQL statements a database runs while `run` does. */
+async function statementsDuring(database: TestDatabase, run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (query: { sql: string }) => seen.push(query.sql);
+  database.db.knex.on('query', listener);
+  try {
+    await run();
+  } finally {
+    database.db.knex.off('query', listener);
+  }
+  return seen;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterAll(() => database?.destroy());
+
+  test('concurrent reads by key share one query and each gets its own row, or null', async () => {
+    const repos = withSharedReads(database.repos);
+    const stores = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => seedStore(database.repos, { platform: 'shopify' })),
+    );
+    let found: unknown[] = [];
+    const statements = await statementsDuring(database, async () => {
+      found = await Promise.all([
+        ...stores.map((store) => repos.stores.findById(store.id)),
+        repos.stores.findById('no-such-store'),
+      ]);
+    });
+    expect(found).toEqual([
+      ...stores.map((store) => expect.objectContaining({ id: store.id, domain: store.domain })),
+      null,
+    ]);
+    expect(statements).toHaveLength(1);
+    expect(await repos.lifecycleEvents.findById('no-such-event')).toBeNull();
+    expect(await repos.disconnectReports.findByEvent('no-such-event')).toBeNull();
+  });
+
+  test('a read issued after a write sees it, even while an earlier shared read is running', async () => {
+    const repos = withSharedReads(database.repos);
+    const store = await seedStore(database.repos, { platform: 'shopify' });
+    const before = repos.stores.findById(store.id);
+    await database.repos.stores.updateIf(store.id, StoreStates.connected, {
+      state: StoreStates.disconnecting,
+      automationEnabled: false,
+    });
+    const after = await repos.stores.findById(store.id);
+    expect(after).toMatchObject({ state: StoreStates.disconnecting, automationEnabled: false });
+    expect(await before).not.toBeNull();
+  });
+
+  test('events and disconnect reports are shared the same way', async () => {
+    const repos = withSharedReads(database.repos);
+    const store = await seedStore(database.repos, { platform: 'shopify' });
+    const recorded = await Promise.all(
+      [1, 2, 3].map((n) =>
+        database.repos.lifecycleEvents.record({
+          channel: 'shopify',
+          deliveryId: `shared-${store.id}-${n}`,
+          storeId: store.id,
+          source: 'shopify_uninstall',
+          topic: 'app/uninstalled',
+          triggeredAt: null,
+          payload: { n },
+          outcome: 'pending',
+        }),
+      ),
+    );
+    const events = recorded.map((result) => (result.inserted ? result.event : result.existing));
+    const reports = await Promise.all(
+      events.slice(0, 2).map(async (event) => {
+        const saved = await database.repos.disconnectReports.saveOnce({
+          storeId: store.id,
+          eventId: event.id,
+          source: 'shopify_uninstall',
+          productsCount: 0,
+          pendingOrders: [],
+          pendingOrdersCount: 0,
+          billing: { kind: 'none' },
+          generatedAt: new Date('2026-01-02T03:04:05Z'),
+        });
+        return saved.inserted ? saved.report : saved.existing;
+      }),
+    );
+    let foundEvents: unknown[] = [];
+    let foundReports: unknown[] = [];
+    const statements = await statementsDuring(database, async () => {
+      [foundEvents, foundReports] = await Promise.all([
+        Promise.all(events.map((event) => repos.lifecycleEvents.findById(event.id))),
+        Promise.all(events.map((event) => repos.disconnectReports.findByEvent(event.id))),
+      ]);
+    });
+    expect(foundEvents).toEqual(events);
+    expect(foundReports).toEqual([...reports, null]);
+    expect(statements).toHaveLength(2);
+  });
+});
