@@ -58,7 +58,7 @@ export async function openBenchDatabase(
   location: BenchDatabaseLocation,
   migrate = false,
 ): Promise<BenchDatabase> {
-  const db = await openDatabase({ url: location.url, dataDir: location.dataDir, pool: { max: 10 } });
+  const db = await openDatabase({ url: location.url, dataDir: location.dataDir });
   if (migrate) await migrateToLatest(db);
   const repos = createRepositories(db, createCipher(Buffer.from(location.keyHex, 'hex')));
   return {
