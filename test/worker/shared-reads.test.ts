@@ -103,4 +103,64 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
     expect(foundReports).toEqual([...reports, null]);
     expect(statements).toHaveLength(2);
   });
+
+  test('subscriptions, contacts and counts answer as the plain repositories do, one query each', async () => {
+    const repos = withSharedReads(database.repos);
+    // Each seeded store has one subscription; the first gets two more, newer ones.
+    const [withNewer, other] = await Promise.all([
+      seedStore(database.repos, { platform: 'shopify' }),
+      seedStore(database.repos, { platform: 'woocommerce' }),
+    ]);
+    for (const [planName, createdAt] of [
+      ['Old', new Date('2099-01-01T00:00:00Z')],
+      ['New', new Date('2099-02-01T00:00:00Z')],
+    ] as const) {
+      const subscription = await database.repos.subscriptions.create({
+        storeId: withNewer.id,
+        provider: 'shopify',
+        planName,
+        priceMinor: 1900,
+        currency: 'USD',
+        status: 'active',
+      });
+      await database.db
+        .knex('subscriptions')
+        .where({ id: subscription.id })
+        .update({
+          created_at: dialect === 'sqlite' ? createdAt.getTime() : createdAt,
+        });
+    }
+    await database.repos.publishedProducts.upsert({
+      storeId: withNewer.id,
+      platformProductId: 'p-1',
+      title: 'Mug',
+      status: 'active',
+      publishedAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    await database.repos.orders.saveOnce({
+      storeId: other.id,
+      platformOrderId: '1001',
+      containsPlatformProducts: true,
+      payload: {},
+    });
+    const ids = [withNewer.id, other.id];
+    const read = (r: typeof repos) =>
+      Promise.all([
+        Promise.all(ids.map((id) => r.subscriptions.findLatestByStore(id))),
+        Promise.all(ids.map((id) => r.stores.getContact(id))),
+        Promise.all(ids.map((id) => r.publishedProducts.countByStore(id))),
+        Promise.all(ids.map((id) => r.orders.countByStatus(id, 'pending'))),
+      ]);
+    const expected = await read(database.repos);
+    expect(expected[0].map((subscription) => subscription?.planName ?? null)).toEqual(['New', 'Growth']);
+    // On top of what each seeded store has: one more product on the first, one more pending order on the other.
+    expect(expected[2][0]).toBe(expected[2][1] + 1);
+    expect(expected[3][1]).toBe(expected[3][0] + 1);
+    let shared: unknown;
+    const statements = await statementsDuring(database, async () => {
+      shared = await read(repos);
+    });
+    expect(shared).toEqual(expected);
+    expect(statements).toHaveLength(4);
+  });
 });

@@ -104,6 +104,8 @@ export interface StoreRepository {
   getCredentials(id: string): Promise<StoreCredentials | null>;
   /** The store and its contact details in one read, without its secrets (notices, owner messages). */
   getContact(id: string): Promise<StoreContact | null>;
+  /** `getContact` of these stores, in one query, in no particular order. */
+  getContacts(ids: readonly string[]): Promise<StoreContact[]>;
   /** The stores with these ids and their decrypted site secrets (WooCommerce), in one query, in no particular order. */
   findWithSiteSecrets(ids: readonly string[]): Promise<Array<{ store: Store; siteSecret: string | null }>>;
   /** The stores with these ids, in one query, in no particular order. */
@@ -270,6 +272,8 @@ export interface PublishedProductRepository {
   findByPlatformId(storeId: string, platformProductId: string): Promise<PublishedProduct | null>;
   markRemoved(storeId: string, platformProductId: string, at: Date): Promise<boolean>;
   countByStore(storeId: string, options?: { includeRemoved?: boolean }): Promise<number>;
+  /** The products still published on each of these stores that has any, in one query. */
+  countByStores(storeIds: readonly string[]): Promise<Array<{ storeId: string; count: number }>>;
   /** Keyset pagination ordered by (publishedAt, id). */
   page(storeId: string, params: ProductPageParams): Promise<ProductPageResult>;
   /** Every product of the store in (publishedAt, id) order, read in batches. */
@@ -416,6 +420,11 @@ export interface OrderRepository {
   /** Oldest first. */
   listByStatus(storeId: string, status: string, limit: number): Promise<OrderRecord[]>;
   countByStatus(storeId: string, status: string): Promise<number>;
+  /** `countByStatus` of these stores, in one query; a store without such an order is left out. */
+  countByStatusForStores(
+    storeIds: readonly string[],
+    status: string,
+  ): Promise<Array<{ storeId: string; count: number }>>;
   /** Sets `status` only while the order is still in `expectedStatus`; false when it moved on. */
   setStatusIf(id: string, expectedStatus: string, status: string): Promise<boolean>;
   /** Erases the personal data of every order of the store (payloads); returns how many were erased. */

@@ -23,6 +23,19 @@ export function describeOrders(get: GetContext): void {
       expect(repeat).toEqual({ inserted: false, existing: first.order });
       await repos.orders.saveOnce({ ...params, platformOrderId: '1002', containsPlatformProducts: false });
       expect(await repos.orders.countByStatus(store.id, 'pending')).toBe(2);
+      const other = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      await repos.orders.saveOnce({ ...params, storeId: other.id, platformOrderId: '2001' });
+      const none = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const counts = await repos.orders.countByStatusForStores(
+        [store.id, other.id, none.id, store.id],
+        'pending',
+      );
+      expect(counts.sort((a, b) => b.count - a.count)).toEqual([
+        { storeId: store.id, count: 2 },
+        { storeId: other.id, count: 1 },
+      ]);
+      expect(await repos.orders.countByStatusForStores([store.id], 'placed')).toEqual([]);
+      expect(await repos.orders.countByStatusForStores([], 'pending')).toEqual([]);
       expect(await repos.orders.setStatus(first.order.id, 'placed')).toBe(true);
       expect(
         (await repos.orders.listByStatus(store.id, 'pending', 10)).map((order) => order.platformOrderId),

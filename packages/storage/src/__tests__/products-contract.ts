@@ -59,9 +59,18 @@ export function describePublishedProducts(get: GetContext): void {
       );
       expect(await repos.publishedProducts.countByStore(store.id)).toBe(0);
       expect(await repos.publishedProducts.countByStore(store.id, { includeRemoved: true })).toBe(1);
+      expect(await repos.publishedProducts.countByStores([store.id])).toEqual([]);
       const republished = await repos.publishedProducts.upsert(params);
       expect(republished.removedAt).toBeNull();
       expect(await repos.publishedProducts.countByStore(store.id)).toBe(1);
+      const other = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      await repos.publishedProducts.upsert({ ...params, storeId: other.id });
+      await repos.publishedProducts.upsert({ ...params, storeId: other.id, platformProductId: 'second' });
+      const counts = await repos.publishedProducts.countByStores([store.id, other.id, 'no-such-store']);
+      expect(counts.sort((a, b) => a.count - b.count)).toEqual([
+        { storeId: store.id, count: 1 },
+        { storeId: other.id, count: 2 },
+      ]);
     });
 
     it('keyset pages walk every product once, in order, and leave removed ones out', async () => {

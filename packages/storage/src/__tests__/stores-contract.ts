@@ -133,6 +133,14 @@ export function describeAccountsAndStores(get: GetContext): void {
       });
       expect(await repos.stores.getContact('missing')).toBeNull();
       const plain = await repos.stores.create({ platform: 'shopify', domain: uniqueDomain() });
+      const contacts = await repos.stores.getContacts([plain.id, store.id, 'missing', store.id]);
+      expect(
+        contacts.sort((a, b) => (a.store.id === store.id ? -1 : b.store.id === store.id ? 1 : 0)),
+      ).toEqual([
+        await repos.stores.getContact(store.id),
+        { store: plain, contactEmail: null, locale: null },
+      ]);
+      expect(await repos.stores.getContacts([])).toEqual([]);
       const sites = await repos.stores.findWithSiteSecrets([store.id, plain.id, 'missing']);
       expect(sites.sort((a, b) => (a.store.id === store.id ? -1 : b.store.id === store.id ? 1 : 0))).toEqual([
         { store: await repos.stores.findById(store.id), siteSecret: 'site-secret-plain' },

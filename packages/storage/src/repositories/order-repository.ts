@@ -1,5 +1,5 @@
 import type { OrderRecord, OrderRepository, SaveOrderParams } from '@dropship/core';
-import { columnList, insertOnce, newId, planOnce, str } from './context';
+import { columnList, insertOnce, newId, planOnce, str, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'orders';
@@ -91,6 +91,15 @@ export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
       const count = knex(TABLE).where({ store_id: storeId, status }).count({ count: '*' });
       const row = (await planOnce(ctx, count, 'dropship_orders_count_by_status').first()) as Row | undefined;
       return codec.readInt(row?.count ?? 0);
+    },
+    async countByStatusForStores(storeIds, status) {
+      if (storeIds.length === 0) return [];
+      const byStores = whereAnyOf(ctx, knex(TABLE), 'store_id', [...new Set(storeIds)])
+        .where({ status })
+        .groupBy('store_id')
+        .select('store_id', knex.raw('count(*) as count'));
+      const rows = (await planOnce(ctx, byStores, 'dropship_orders_count_by_status_for_stores')) as Row[];
+      return rows.map((row) => ({ storeId: str(row.store_id), count: codec.readInt(row.count) }));
     },
   };
 }

@@ -7,7 +7,7 @@ import type {
 } from '@dropship/core';
 import { ErrorKinds } from '@dropship/core';
 import { StorageError, toStorageError } from '../errors';
-import { likePattern, newId, planOnce, str, strOrNull } from './context';
+import { likePattern, newId, planOnce, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'published_products';
@@ -161,6 +161,15 @@ export function createPublishedProductRepository(ctx: RepositoryContext): Publis
       const name = options.includeRemoved ? 'dropship_products_count_all' : 'dropship_products_count';
       const row = (await planOnce(ctx, builder.count({ count: '*' }), name).first()) as Row | undefined;
       return codec.readInt(row?.count ?? 0);
+    },
+    async countByStores(storeIds) {
+      if (storeIds.length === 0) return [];
+      const byStores = whereAnyOf(ctx, knex(TABLE), 'store_id', [...new Set(storeIds)])
+        .whereNull('removed_at')
+        .groupBy('store_id')
+        .select('store_id', knex.raw('count(*) as count'));
+      const rows = (await planOnce(ctx, byStores, 'dropship_products_count_by_stores')) as Row[];
+      return rows.map((row) => ({ storeId: str(row.store_id), count: codec.readInt(row.count) }));
     },
     async page(storeId, params: ProductPageParams) {
       const limit = Math.min(Math.max(1, Math.floor(params.limit)), MAX_PAGE);

@@ -3,6 +3,7 @@ import type {
   LifecycleSource,
   Platform,
   Store,
+  StoreContact,
   StoreCredentials,
   StorePatch,
   StoreRepository,
@@ -43,6 +44,9 @@ const STORE_ROW_COLUMNS = columnList(`id account_id platform domain state instal
 /** A plugin site as the bridge authenticates it: the store and its encrypted secret. */
 const SITE_ROW_COLUMNS = [...STORE_ROW_COLUMNS, SECRET_COLUMNS.siteSecret];
 
+/** A store and how to reach its merchant. */
+const CONTACT_ROW_COLUMNS = [...STORE_ROW_COLUMNS, 'contact_email', 'locale'];
+
 export function storeFromRow(codec: Codec, row: Row): Store {
   return {
     id: str(row.id),
@@ -68,6 +72,12 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
 
   const rowById = async (id: string): Promise<Row | undefined> =>
     (await knex(TABLE).where({ id }).first()) as Row | undefined;
+
+  const toContact = (row: Row): StoreContact => ({
+    store: toStore(row),
+    contactEmail: strOrNull(row.contact_email),
+    locale: strOrNull(row.locale),
+  });
 
   const findById = async (id: string): Promise<Store | null> => {
     const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_store_by_id', STORE_ROW_COLUMNS);
@@ -158,12 +168,10 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     },
     async getContact(id) {
       const row = await rowById(id);
-      if (!row) return null;
-      return {
-        store: toStore(row),
-        contactEmail: strOrNull(row.contact_email),
-        locale: strOrNull(row.locale),
-      };
+      return row ? toContact(row) : null;
+    },
+    async getContacts(ids) {
+      return (await rowsByIds(ids, 'dropship_contacts_by_ids', CONTACT_ROW_COLUMNS)).map(toContact);
     },
     async getCredentials(id) {
       const row = await rowById(id);
