@@ -10,12 +10,13 @@
  */
 import pino from 'pino';
 import { systemClock } from '@dropship/core';
-import { createBuiltInSupplier, createOutboxMailer, ingestEvents } from '@dropship/lifecycle';
+import { ingestEvents } from '@dropship/lifecycle';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
-import { createProcessors, startWorker } from '@dropship/worker';
+import { startWorker } from '@dropship/worker';
 import { Redis } from 'ioredis';
 import {
   args,
+  benchProcessors,
   dropPrefix,
   emit,
   newLocation,
@@ -94,16 +95,7 @@ async function main(): Promise<void> {
     const check = () => {
       if (disconnected >= count && notified >= 2 * count) finished();
     };
-    const processors = createProcessors({
-      repos,
-      queues,
-      clock: systemClock,
-      supplier: createBuiltInSupplier({ repos }),
-      mailer: createOutboxMailer({ repos, clock: systemClock }),
-      platforms: {},
-      publicBaseUrl: 'https://dropship.example',
-      teamEmail: 'team@dropship.example',
-    });
+    const processors = benchProcessors(repos, queues);
     const disconnect = processors['store-disconnected'];
     const notify = processors['send-notification'];
     processors['store-disconnected'] = async (payload, context) => {

@@ -10,11 +10,9 @@
  */
 import os from 'node:os';
 import pino from 'pino';
-import { systemClock } from '@dropship/core';
-import { createBuiltInSupplier, createOutboxMailer } from '@dropship/lifecycle';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
-import { createProcessors, startWorker } from '@dropship/worker';
-import { args, openBenchDatabase, targetStoreIds } from './support';
+import { startWorker } from '@dropship/worker';
+import { args, benchProcessors, openBenchDatabase, targetStoreIds } from './support';
 import type { BenchDatabaseLocation } from './support';
 
 async function main(): Promise<void> {
@@ -43,16 +41,7 @@ async function main(): Promise<void> {
     await queues.orderSync.drain();
   }
   const repos = bench.repos;
-  const processors: Partial<ReturnType<typeof createProcessors>> = createProcessors({
-    repos,
-    queues,
-    clock: systemClock,
-    supplier: createBuiltInSupplier({ repos }),
-    mailer: createOutboxMailer({ repos, clock: systemClock }),
-    platforms: {},
-    publicBaseUrl: 'https://dropship.example',
-    teamEmail: 'team@dropship.example',
-  });
+  const processors: Partial<ReturnType<typeof benchProcessors>> = benchProcessors(repos, queues);
   // The stores have no platform to pull orders from: their schedules are there to be stopped, not run.
   delete processors['sync-store-orders'];
   const disconnect = processors['store-disconnected'];

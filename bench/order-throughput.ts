@@ -10,8 +10,6 @@ import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import { systemClock } from '@dropship/core';
-import { createBuiltInSupplier, createOutboxMailer } from '@dropship/lifecycle';
 import {
   JobNames,
   closeRedisConnection,
@@ -19,9 +17,10 @@ import {
   createRedisConnection,
   supplierOrderJobId,
 } from '@dropship/queues';
-import { createProcessors, startWorker } from '@dropship/worker';
+import { startWorker } from '@dropship/worker';
 import {
   args,
+  benchProcessors,
   dropPrefix,
   emit,
   newLocation,
@@ -41,16 +40,7 @@ async function runWorker(
   const producer = createRedisConnection(redisUrl, 'producer');
   const queues = createQueues({ connection: producer, prefix });
   await queues.orders.waitUntilReady();
-  const processors = createProcessors({
-    repos: bench.repos,
-    queues,
-    clock: systemClock,
-    supplier: createBuiltInSupplier({ repos: bench.repos }),
-    mailer: createOutboxMailer({ repos: bench.repos, clock: systemClock }),
-    platforms: {},
-    publicBaseUrl: 'https://bench.example.com',
-    teamEmail: 'team@bench.example.com',
-  });
+  const processors = benchProcessors(bench.repos, queues);
   await startWorker({
     redisUrl,
     prefix,

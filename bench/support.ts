@@ -6,7 +6,11 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { createCipher, createRepositories, migrateToLatest, openDatabase } from '@dropship/storage';
 import type { Database } from '@dropship/storage';
+import { systemClock } from '@dropship/core';
 import type { Repositories } from '@dropship/core';
+import { createBuiltInSupplier, createOutboxMailer } from '@dropship/lifecycle';
+import type { Queues } from '@dropship/queues';
+import { createProcessors } from '@dropship/worker';
 
 export const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -133,4 +137,18 @@ export function targetStoreIds(targetsFile: string, target: string, from: number
   };
   const list = target === 'bridge' ? targets.sites : targets.shopify;
   return list.slice(from, from + count).map((store) => store.id);
+}
+
+/** The worker's real processors on a bench database: the built-in supplier, the outbox mailer, no store platform. */
+export function benchProcessors(repos: Repositories, queues: Queues): ReturnType<typeof createProcessors> {
+  return createProcessors({
+    repos,
+    queues,
+    clock: systemClock,
+    supplier: createBuiltInSupplier({ repos }),
+    mailer: createOutboxMailer({ repos, clock: systemClock }),
+    platforms: {},
+    publicBaseUrl: 'https://dropship.example',
+    teamEmail: 'team@dropship.example',
+  });
 }
