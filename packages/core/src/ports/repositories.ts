@@ -546,6 +546,8 @@ export interface ListOutboxParams {
 
 export interface OutboxRepository {
   enqueueOnce(params: EnqueueOutboxParams): Promise<EnqueueOutboxResult>;
+  /** `enqueueOnce` for many messages in one insert; one result per params, in order (a key repeated in the list is a repeat). */
+  enqueueManyOnce(list: readonly EnqueueOutboxParams[]): Promise<EnqueueOutboxResult[]>;
   findById(id: string): Promise<OutboxMessage | null>;
   findByKey(idempotencyKey: string): Promise<OutboxMessage | null>;
   /** Oldest first. */

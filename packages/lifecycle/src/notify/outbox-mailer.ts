@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Clock, MailMessage, Mailer, OutboxMessage, Repositories } from '@dropship/core';
-import { ErrorKinds } from '@dropship/core';
+import type {
+  Clock,
+  EnqueueOutboxParams,
+  MailMessage,
+  Mailer,
+  OutboxMessage,
+  Repositories,
+} from '@dropship/core';
+import { createBatcher, ErrorKinds } from '@dropship/core';
 import { LifecycleError } from '../errors';
 
 /** Delivers one e-mail (SMTP in production). */
@@ -42,6 +49,9 @@ function contentKey(message: MailMessage): string {
 export function createOutboxMailer(options: OutboxMailerOptions): OutboxMailer {
   const { repos, clock, transport } = options;
   const maxAttempts = options.maxAttempts ?? 8;
+  // Messages sent while one insert runs are written together in the next one:
+  // a backlog of disconnects writes two messages each.
+  const write = createBatcher((list: EnqueueOutboxParams[]) => repos.outbox.enqueueManyOnce(list));
 
   async function deliver(message: OutboxMessage): Promise<void> {
     if (!transport || message.status !== 'queued') return;
@@ -61,7 +71,7 @@ export function createOutboxMailer(options: OutboxMailerOptions): OutboxMailer {
 
   return {
     async send(message) {
-      const written = await repos.outbox.enqueueOnce({
+      const written = await write.run({
         idempotencyKey: message.idempotencyKey ?? contentKey(message),
         to: message.to,
         subject: message.subject,

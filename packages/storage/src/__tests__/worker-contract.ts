@@ -19,6 +19,18 @@ export function describeWorkerTables(get: GetContext): void {
         inserted: false,
         existing: first.message,
       });
+      const second = { ...params, idempotencyKey: `${params.idempotencyKey}.second`, html: '<p>Body</p>' };
+      const many = await repos.outbox.enqueueManyOnce([
+        { ...params, subject: 'other' },
+        second,
+        { ...second, subject: 'repeat' },
+      ]);
+      expect(many[0]).toEqual({ inserted: false, existing: first.message });
+      if (!many[1]?.inserted) throw new Error('expected a new message');
+      expect(many[1].message).toMatchObject({ idempotencyKey: second.idempotencyKey, html: '<p>Body</p>' });
+      expect(many[2]).toEqual({ inserted: false, existing: many[1].message });
+      expect(await repos.outbox.findByKey(second.idempotencyKey)).toEqual(many[1].message);
+      expect(await repos.outbox.enqueueManyOnce([])).toEqual([]);
       expect(await repos.outbox.markAttemptFailed(first.message.id, 'SMTP refused', false)).toBe(true);
       expect(await repos.outbox.findById(first.message.id)).toMatchObject({
         status: 'queued',

@@ -117,6 +117,12 @@ export function toColumns<T extends object>(codec: Codec, spec: ColumnSpec<T>, p
  * whoever's id is in the table won. Race-safe without catching errors, so it
  * also works inside a PostgreSQL transaction (a failed statement would abort it).
  */
+/**
+ * Rows per multi-row insert: knex writes one on SQLite as a compound SELECT,
+ * and SQLite refuses one of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT).
+ */
+export const INSERT_ROWS_PER_STATEMENT = 500;
+
 export async function insertOnce(
   knex: RepositoryContext['knex'],
   table: string,

@@ -7,15 +7,20 @@ import type {
   RecordLifecycleEventParams,
   RecordLifecycleEventResult,
 } from '@dropship/core';
-import { columnList, newTimeOrderedId, planOnce, str, strOrNull, whereAnyOf } from './context';
+import {
+  INSERT_ROWS_PER_STATEMENT,
+  columnList,
+  newTimeOrderedId,
+  planOnce,
+  str,
+  strOrNull,
+  whereAnyOf,
+} from './context';
 import type { RepositoryContext, Row } from './context';
 import { ingestOnSqlite } from './sqlite-ingest';
 import type { SqliteIngestInput } from './sqlite-ingest';
 
 const TABLE = 'lifecycle_events';
-// knex writes a multi-row insert on SQLite as a compound SELECT, and SQLite
-// refuses one of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT).
-const INSERT_ROWS_PER_STATEMENT = 500;
 
 /** The table's columns, named where a prepared statement returns its rows (planOnce, INGEST_STATEMENT_NAME). */
 const EVENT_COLUMNS = columnList(`id channel delivery_id store_id source topic triggered_at received_at

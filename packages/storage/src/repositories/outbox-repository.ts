@@ -1,11 +1,19 @@
 import type {
   EnqueueOutboxParams,
+  EnqueueOutboxResult,
   ListOutboxParams,
   OutboxMessage,
   OutboxRepository,
   OutboxStatus,
 } from '@dropship/core';
-import { insertOnce, newTimeOrderedId, str, strOrNull } from './context';
+import {
+  INSERT_ROWS_PER_STATEMENT,
+  insertOnce,
+  newTimeOrderedId,
+  str,
+  strOrNull,
+  whereAnyOf,
+} from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'outbox_messages';
@@ -29,6 +37,22 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
     transportId: strOrNull(row.transport_id),
   });
 
+  const toRow = (params: EnqueueOutboxParams) => ({
+    id: newTimeOrderedId(),
+    idempotency_key: params.idempotencyKey,
+    to_address: params.to,
+    subject: params.subject,
+    text_body: params.text,
+    html_body: params.html ?? null,
+    tags: codec.json(params.tags),
+    status: 'queued',
+    attempts: 0,
+    error: null,
+    transport_id: null,
+    created_at: codec.date(params.createdAt ?? new Date()),
+    sent_at: null,
+  });
+
   const findOne = async (where: Row): Promise<OutboxMessage | null> => {
     const row = (await knex(TABLE).where(where).first()) as Row | undefined;
     return row ? toMessage(row) : null;
@@ -36,28 +60,47 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
 
   return {
     async enqueueOnce(params: EnqueueOutboxParams) {
-      const { inserted, row } = await insertOnce(
-        knex,
-        TABLE,
-        {
-          id: newTimeOrderedId(),
-          idempotency_key: params.idempotencyKey,
-          to_address: params.to,
-          subject: params.subject,
-          text_body: params.text,
-          html_body: params.html ?? null,
-          tags: codec.json(params.tags),
-          status: 'queued',
-          attempts: 0,
-          error: null,
-          transport_id: null,
-          created_at: codec.date(params.createdAt ?? new Date()),
-          sent_at: null,
-        },
-        { idempotency_key: params.idempotencyKey },
-      );
+      const { inserted, row } = await insertOnce(knex, TABLE, toRow(params), {
+        idempotency_key: params.idempotencyKey,
+      });
       const message = toMessage(row);
       return inserted ? { inserted: true, message } : { inserted: false, existing: message };
+    },
+    /**
+     * One INSERT … ON CONFLICT DO NOTHING RETURNING per slice: the rows it
+     * returns are new; the others (written before, or earlier in this list)
+     * are read back by key in one query.
+     */
+    async enqueueManyOnce(list) {
+      const results: EnqueueOutboxResult[] = [];
+      for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
+        const rows = list.slice(from, from + INSERT_ROWS_PER_STATEMENT).map(toRow);
+        const inserted = (await knex(TABLE)
+          .insert(rows)
+          .onConflict(['idempotency_key'])
+          .ignore()
+          .returning('*')) as Row[];
+        const stored = new Map(inserted.map((row) => [str(row.idempotency_key), row]));
+        const missing = rows.filter((row) => !stored.has(row.idempotency_key));
+        if (missing.length > 0) {
+          const keys = [...new Set(missing.map((row) => row.idempotency_key))];
+          for (const row of (await whereAnyOf(ctx, knex(TABLE), 'idempotency_key', keys)) as Row[]) {
+            stored.set(str(row.idempotency_key), row);
+          }
+        }
+        for (const row of rows) {
+          const found = stored.get(row.idempotency_key);
+          if (!found)
+            throw new Error(
+              `The ${TABLE} row of key ${row.idempotency_key} vanished right after its insert.`,
+            );
+          const message = toMessage(found);
+          results.push(
+            found.id === row.id ? { inserted: true, message } : { inserted: false, existing: message },
+          );
+        }
+      }
+      return results;
     },
     findById: (id) => findOne({ id }),
     findByKey: (idempotencyKey) => findOne({ idempotency_key: idempotencyKey }),
