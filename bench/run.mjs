@@ -141,7 +141,7 @@ function drainSection() {
         `| ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.count.toLocaleString('en')} | ${r.seconds} s | ${r.perSecond.toLocaleString('en')} | ${r.cpuUsPerStore.toLocaleString('en')} µs | ${r.redisUsPerStore.toLocaleString('en')} µs | ${r.notLeftDisconnected} |`,
     ),
     '',
-    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their reads by key (event, store and contact, subscription, counts, report: one query per batch of jobs); each disconnect still makes its own seven writes and three BullMQ jobs (the disconnect and its two notifications).',
+    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their reads by key (event, store and contact, subscription, counts, report: one query per batch of jobs) and their outbox inserts; each disconnect still makes five writes of its own and three BullMQ jobs (the disconnect and its two notifications).',
   ].join('\n');
 }
 
