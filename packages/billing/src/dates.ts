@@ -1,10 +1,3 @@
-import { formatDisplayDate } from '@dropship/core';
-import type { MessageLanguage } from '@dropship/core';
-
-export { languageOfLocale } from '@dropship/core';
+// Billing dates are read the way every message writes them: one formatter per language, in core.
+export { formatDisplayDate as formatBillingDate, languageOfLocale } from '@dropship/core';
 export type { MessageLanguage } from '@dropship/core';
-
-/** A billing date as people read it ("28 February 2028"); UTC, like the billing periods. */
-export function formatBillingDate(date: Date, language: MessageLanguage = 'en'): string {
-  return formatDisplayDate(date, language);
-}

@@ -6,14 +6,7 @@ import type {
   OutboxRepository,
   OutboxStatus,
 } from '@dropship/core';
-import {
-  INSERT_ROWS_PER_STATEMENT,
-  insertOnce,
-  newTimeOrderedId,
-  str,
-  strOrNull,
-  whereAnyOf,
-} from './context';
+import { INSERT_ROWS_PER_STATEMENT, newTimeOrderedId, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'outbox_messages';
@@ -58,50 +51,48 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
     return row ? toMessage(row) : null;
   };
 
-  return {
-    async enqueueOnce(params: EnqueueOutboxParams) {
-      const { inserted, row } = await insertOnce(knex, TABLE, toRow(params), {
-        idempotency_key: params.idempotencyKey,
-      });
-      const message = toMessage(row);
-      return inserted ? { inserted: true, message } : { inserted: false, existing: message };
-    },
-    /**
-     * One INSERT … ON CONFLICT DO NOTHING RETURNING per slice: the rows it
-     * returns are new; the others (written before, or earlier in this list)
-     * are read back by key in one query.
-     */
-    async enqueueManyOnce(list) {
-      const results: EnqueueOutboxResult[] = [];
-      for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
-        const rows = list.slice(from, from + INSERT_ROWS_PER_STATEMENT).map(toRow);
-        const inserted = (await knex(TABLE)
-          .insert(rows)
-          .onConflict(['idempotency_key'])
-          .ignore()
-          .returning('*')) as Row[];
-        const stored = new Map(inserted.map((row) => [str(row.idempotency_key), row]));
-        const missing = rows.filter((row) => !stored.has(row.idempotency_key));
-        if (missing.length > 0) {
-          const keys = [...new Set(missing.map((row) => row.idempotency_key))];
-          for (const row of (await whereAnyOf(ctx, knex(TABLE), 'idempotency_key', keys)) as Row[]) {
-            stored.set(str(row.idempotency_key), row);
-          }
-        }
-        for (const row of rows) {
-          const found = stored.get(row.idempotency_key);
-          if (!found)
-            throw new Error(
-              `The ${TABLE} row of key ${row.idempotency_key} vanished right after its insert.`,
-            );
-          const message = toMessage(found);
-          results.push(
-            found.id === row.id ? { inserted: true, message } : { inserted: false, existing: message },
-          );
+  /**
+   * One INSERT … ON CONFLICT DO NOTHING RETURNING per slice: the rows it
+   * returns are new; the others (written before, or earlier in this list)
+   * are read back by key in one query.
+   */
+  const enqueueManyOnce = async (list: readonly EnqueueOutboxParams[]): Promise<EnqueueOutboxResult[]> => {
+    const results: EnqueueOutboxResult[] = [];
+    for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
+      const rows = list.slice(from, from + INSERT_ROWS_PER_STATEMENT).map(toRow);
+      const inserted = (await knex(TABLE)
+        .insert(rows)
+        .onConflict(['idempotency_key'])
+        .ignore()
+        .returning('*')) as Row[];
+      const stored = new Map(inserted.map((row) => [str(row.idempotency_key), row]));
+      const missing = rows.filter((row) => !stored.has(row.idempotency_key));
+      if (missing.length > 0) {
+        const keys = [...new Set(missing.map((row) => row.idempotency_key))];
+        for (const row of (await whereAnyOf(ctx, knex(TABLE), 'idempotency_key', keys)) as Row[]) {
+          stored.set(str(row.idempotency_key), row);
         }
       }
-      return results;
+      for (const row of rows) {
+        const found = stored.get(row.idempotency_key);
+        if (!found)
+          throw new Error(`The ${TABLE} row of key ${row.idempotency_key} vanished right after its insert.`);
+        const message = toMessage(found);
+        results.push(
+          found.id === row.id ? { inserted: true, message } : { inserted: false, existing: message },
+        );
+      }
+    }
+    return results;
+  };
+
+  return {
+    async enqueueOnce(params: EnqueueOutboxParams) {
+      const [result] = await enqueueManyOnce([params]);
+      if (!result) throw new Error('Writing one outbox message produced no result.');
+      return result;
     },
+    enqueueManyOnce,
     findById: (id) => findOne({ id }),
     findByKey: (idempotencyKey) => findOne({ idempotency_key: idempotencyKey }),
     async list(params: ListOutboxParams) {
