@@ -98,6 +98,8 @@ export interface StoreRepository {
   update(id: string, patch: StorePatch): Promise<Store | null>;
   /** Applies `patch` only while the store is still in `expectedState`; false when it moved on (or does not exist). */
   updateIf(id: string, expectedState: StoreState, patch: StorePatch): Promise<boolean>;
+  /** `updateIf` of these stores with one patch, in one statement: answers the ids it applied to. */
+  updateManyIf(ids: readonly string[], expectedState: StoreState, patch: StorePatch): Promise<string[]>;
   setAutomation(id: string, enabled: boolean): Promise<boolean>;
   /** The stores of a platform with these domains, in no particular order (one statement). */
   findByDomains(platform: Platform, domains: readonly string[]): Promise<Store[]>;
@@ -137,6 +139,8 @@ export interface ShopifySessionRepository {
   delete(id: string): Promise<boolean>;
   deleteMany(ids: readonly string[]): Promise<number>;
   deleteByShop(shop: string): Promise<number>;
+  /** `deleteByShop` of these shops in one statement: answers the shop of each session deleted. */
+  deleteByShops(shops: readonly string[]): Promise<string[]>;
   findByShop(shop: string): Promise<ShopifySessionRecord[]>;
 }
 
@@ -366,6 +370,8 @@ export interface LifecycleEventRepository {
    */
   listPending(params: ListPendingEventsParams): Promise<PendingLifecycleEvent[]>;
   setOutcome(id: string, outcome: string, reason: string | null): Promise<boolean>;
+  /** `setOutcome` of these events with one outcome and reason, in one statement: answers the ids it found. */
+  setOutcomes(ids: readonly string[], outcome: string, reason: string | null): Promise<string[]>;
   /** Newest first. */
   list(params: ListLifecycleEventsParams): Promise<LifecycleEvent[]>;
 }
@@ -599,6 +605,8 @@ export type SaveDisconnectReportResult =
 export interface DisconnectReportRepository {
   /** Saves the report once per event; a re-run gets the first one back. */
   saveOnce(params: SaveDisconnectReportParams): Promise<SaveDisconnectReportResult>;
+  /** `saveOnce` of many reports in one insert, answered in order. */
+  saveManyOnce(list: readonly SaveDisconnectReportParams[]): Promise<SaveDisconnectReportResult[]>;
   findByEvent(eventId: string): Promise<DisconnectReport | null>;
   /** The reports of these events that exist, in no particular order: one query for many concurrent jobs. */
   findByEvents(eventIds: readonly string[]): Promise<DisconnectReport[]>;

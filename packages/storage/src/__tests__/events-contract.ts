@@ -154,6 +154,18 @@ export function describeLifecycleEvents(get: GetContext): void {
         ),
       );
       expect(await repos.lifecycleEvents.findByIds([])).toEqual([]);
+      const settled = [events[0], events[2]].map((event) => event?.id ?? '');
+      expect(
+        (await repos.lifecycleEvents.setOutcomes([...settled, 'no-such-event'], 'applied', 'why')).sort(),
+      ).toEqual([...settled].sort());
+      for (const id of settled) {
+        expect(await repos.lifecycleEvents.findById(id)).toMatchObject({
+          outcome: 'applied',
+          outcomeReason: 'why',
+        });
+      }
+      expect(await repos.lifecycleEvents.findById(events[1]?.id ?? '')).toMatchObject({ outcome: 'pending' });
+      expect(await repos.lifecycleEvents.setOutcomes([], 'applied', null)).toEqual([]);
       expect(moved.sort()).toEqual([plain.id, twice.id].sort());
       expect(await repos.stores.findById(twice.id)).toMatchObject({
         state: 'disconnecting',

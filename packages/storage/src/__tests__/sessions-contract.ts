@@ -69,6 +69,18 @@ export function describeShopifySessions(get: GetContext): void {
       expect(await repos.shopifySessions.deleteByShop(shop)).toBe(1);
       expect(await repos.shopifySessions.findByShop(shop)).toEqual([]);
       expect(await repos.shopifySessions.findByShop(other)).toHaveLength(1);
+      await repos.shopifySessions.store(session(shop, `${shop}-d`));
+      await repos.shopifySessions.store(session(shop, `${shop}-e`));
+      const third = uniqueDomain('sessions');
+      await repos.shopifySessions.store(session(third, `${third}-a`));
+      // One entry per session deleted, for each shop named (twice named, once deleted).
+      expect((await repos.shopifySessions.deleteByShops([shop, other, shop, 'missing'])).sort()).toEqual(
+        [shop, shop, other].sort(),
+      );
+      expect(await repos.shopifySessions.findByShop(shop)).toEqual([]);
+      expect(await repos.shopifySessions.findByShop(other)).toEqual([]);
+      expect(await repos.shopifySessions.findByShop(third)).toHaveLength(1);
+      expect(await repos.shopifySessions.deleteByShops([])).toEqual([]);
     });
   });
 }

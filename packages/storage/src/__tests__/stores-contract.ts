@@ -78,6 +78,29 @@ export function describeAccountsAndStores(get: GetContext): void {
       expect(stored?.disconnectedAt?.getTime()).toBe(at.getTime());
     });
 
+    it('updateManyIf applies one patch to the stores still in the expected state, in one statement', async () => {
+      const { repos } = get();
+      const [a, b, moved] = await Promise.all(
+        [1, 2, 3].map(() => repos.stores.create({ platform: 'shopify', domain: uniqueDomain() })),
+      );
+      if (!a || !b || !moved) throw new Error('three stores expected');
+      await repos.stores.updateIf(moved.id, 'connected', { state: 'disconnecting' });
+      const at = new Date('2025-03-04T05:06:07.891Z');
+      const patch = { state: 'disconnecting' as const, automationEnabled: false, disconnectedAt: at };
+      const applied = await repos.stores.updateManyIf(
+        [a.id, moved.id, b.id, a.id, 'missing'],
+        'connected',
+        patch,
+      );
+      expect(applied.sort()).toEqual([a.id, b.id].sort());
+      for (const id of [a.id, b.id]) expect(await repos.stores.findById(id)).toMatchObject(patch);
+      expect(await repos.stores.findById(moved.id)).toMatchObject({
+        state: 'disconnecting',
+        automationEnabled: true,
+      });
+      expect(await repos.stores.updateManyIf([], 'connected', patch)).toEqual([]);
+    });
+
     it('setAutomation turns the store’s order automation off and on', async () => {
       const { repos } = get();
       const store = await repos.stores.create({ platform: 'woocommerce', domain: uniqueDomain() });

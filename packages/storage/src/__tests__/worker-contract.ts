@@ -93,6 +93,21 @@ export function describeWorkerTables(get: GetContext): void {
       );
       expect(await repos.disconnectReports.findByEvents([])).toEqual([]);
       expect(await repos.disconnectReports.findLatestByStore(store.id)).toEqual(other.report);
+
+      // Many at once, in order: a new one, one saved before, and a repeat within the list.
+      const fresh = { ...params, eventId: crypto.randomUUID(), productsCount: 5 };
+      const many = await repos.disconnectReports.saveManyOnce([
+        fresh,
+        { ...params, productsCount: 42 },
+        { ...fresh, productsCount: 6 },
+      ]);
+      expect(many.map((result) => result.inserted)).toEqual([true, false, false]);
+      expect(many[1]).toEqual({ inserted: false, existing: first.report });
+      const saved = await repos.disconnectReports.findByEvent(fresh.eventId);
+      expect(saved).toMatchObject({ productsCount: 5 });
+      expect(many[0]).toEqual({ inserted: true, report: saved });
+      expect(many[2]).toEqual({ inserted: false, existing: saved });
+      expect(await repos.disconnectReports.saveManyOnce([])).toEqual([]);
     });
   });
 

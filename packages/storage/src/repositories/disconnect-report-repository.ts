@@ -4,9 +4,10 @@ import type {
   DisconnectReportRepository,
   PendingOrderSnapshot,
   SaveDisconnectReportParams,
+  SaveDisconnectReportResult,
 } from '@dropship/core';
 import type { Codec } from '../codec';
-import { columnList, insertOnce, newTimeOrderedId, planOnce, str, whereAnyOf } from './context';
+import { columnList, insertManyOnce, newTimeOrderedId, planOnce, str, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'disconnect_reports';
@@ -54,27 +55,33 @@ function toReport(codec: Codec, row: Row): DisconnectReport {
 export function createDisconnectReportRepository(ctx: RepositoryContext): DisconnectReportRepository {
   const { knex, codec } = ctx;
 
-  return {
-    async saveOnce(params: SaveDisconnectReportParams) {
-      const { inserted, row } = await insertOnce(
-        knex,
-        TABLE,
-        {
-          id: newTimeOrderedId(),
-          store_id: params.storeId,
-          event_id: params.eventId,
-          source: params.source,
-          products_count: params.productsCount,
-          pending_orders_count: params.pendingOrdersCount,
-          // JSON.stringify writes the dates as ISO strings; toReport reads them back.
-          pending_orders: codec.json(params.pendingOrders),
-          billing: codec.json(params.billing),
-          generated_at: codec.date(params.generatedAt),
-        },
-        { event_id: params.eventId },
-      );
+  const toRow = (params: SaveDisconnectReportParams) => ({
+    id: newTimeOrderedId(),
+    store_id: params.storeId,
+    event_id: params.eventId,
+    source: params.source,
+    products_count: params.productsCount,
+    pending_orders_count: params.pendingOrdersCount,
+    // JSON.stringify writes the dates as ISO strings; toReport reads them back.
+    pending_orders: codec.json(params.pendingOrders),
+    billing: codec.json(params.billing),
+    generated_at: codec.date(params.generatedAt),
+  });
+
+  const saveManyOnce = async (
+    list: readonly SaveDisconnectReportParams[],
+  ): Promise<SaveDisconnectReportResult[]> =>
+    (await insertManyOnce(ctx, TABLE, list.map(toRow), 'event_id')).map(({ inserted, row }) => {
       const report = toReport(codec, row);
       return inserted ? { inserted: true, report } : { inserted: false, existing: report };
+    });
+
+  return {
+    saveManyOnce,
+    async saveOnce(params: SaveDisconnectReportParams) {
+      const [result] = await saveManyOnce([params]);
+      if (!result) throw new Error('Saving one disconnect report produced no result.');
+      return result;
     },
     async findByEvent(eventId) {
       const byEvent = planOnce(

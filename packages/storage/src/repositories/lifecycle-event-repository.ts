@@ -305,6 +305,12 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
       const byId = planOnce(ctx, knex(TABLE).where({ id }), 'dropship_event_outcome');
       return (await byId.update({ outcome, outcome_reason: reason })) > 0;
     },
+    async setOutcomes(ids, outcome, reason) {
+      if (ids.length === 0) return [];
+      const byIds = whereAnyOf(ctx, knex(TABLE), 'id', [...new Set(ids)]);
+      const rows = (await byIds.update({ outcome, outcome_reason: reason }).returning('id')) as Row[];
+      return rows.map((row) => str(row.id));
+    },
     async list(params) {
       const builder = knex(TABLE);
       if (params.storeId !== undefined) builder.where({ store_id: params.storeId });

@@ -6,7 +6,7 @@ import type {
   OutboxRepository,
   OutboxStatus,
 } from '@dropship/core';
-import { INSERT_ROWS_PER_STATEMENT, newTimeOrderedId, str, strOrNull, whereAnyOf } from './context';
+import { insertManyOnce, newTimeOrderedId, str, strOrNull } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'outbox_messages';
@@ -51,40 +51,10 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
     return row ? toMessage(row) : null;
   };
 
-  /**
-   * One INSERT … ON CONFLICT DO NOTHING RETURNING per slice: the rows it
-   * returns are new; the others (written before, or earlier in this list)
-   * are read back by key in one query.
-   */
-  const enqueueManyOnce = async (list: readonly EnqueueOutboxParams[]): Promise<EnqueueOutboxResult[]> => {
-    const results: EnqueueOutboxResult[] = [];
-    for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
-      const rows = list.slice(from, from + INSERT_ROWS_PER_STATEMENT).map(toRow);
-      const inserted = (await knex(TABLE)
-        .insert(rows)
-        .onConflict(['idempotency_key'])
-        .ignore()
-        .returning('*')) as Row[];
-      const stored = new Map(inserted.map((row) => [str(row.idempotency_key), row]));
-      const missing = rows.filter((row) => !stored.has(row.idempotency_key));
-      if (missing.length > 0) {
-        const keys = [...new Set(missing.map((row) => row.idempotency_key))];
-        for (const row of (await whereAnyOf(ctx, knex(TABLE), 'idempotency_key', keys)) as Row[]) {
-          stored.set(str(row.idempotency_key), row);
-        }
-      }
-      for (const row of rows) {
-        const found = stored.get(row.idempotency_key);
-        if (!found)
-          throw new Error(`The ${TABLE} row of key ${row.idempotency_key} vanished right after its insert.`);
-        const message = toMessage(found);
-        results.push(
-          found.id === row.id ? { inserted: true, message } : { inserted: false, existing: message },
-        );
-      }
-    }
-    return results;
-  };
+  const enqueueManyOnce = async (list: readonly EnqueueOutboxParams[]): Promise<EnqueueOutboxResult[]> =>
+    (await insertManyOnce(ctx, TABLE, list.map(toRow), 'idempotency_key')).map(({ inserted, row }) =>
+      inserted ? { inserted: true, message: toMessage(row) } : { inserted: false, existing: toMessage(row) },
+    );
 
   return {
     async enqueueOnce(params: EnqueueOutboxParams) {

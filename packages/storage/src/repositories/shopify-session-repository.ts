@@ -1,5 +1,5 @@
 import type { ShopifySessionRecord, ShopifySessionRepository } from '@dropship/core';
-import { str, strOrNull } from './context';
+import { deleteReturning, str, strOrNull, whereAnyOf } from './context';
 import type { RepositoryContext, Row } from './context';
 
 const TABLE = 'shopify_sessions';
@@ -49,6 +49,11 @@ export function createShopifySessionRepository(ctx: RepositoryContext): ShopifyS
     },
     async deleteByShop(shop) {
       return knex(TABLE).where({ shop }).delete();
+    },
+    async deleteByShops(shops) {
+      if (shops.length === 0) return [];
+      const byShop = whereAnyOf(ctx, knex(TABLE), 'shop', [...new Set(shops)]);
+      return (await deleteReturning(ctx, byShop, 'shop')).map((row) => str(row.shop));
     },
     async findByShop(shop) {
       const rows = (await knex(TABLE).where({ shop }).orderBy(['created_at', 'id'])) as Row[];

@@ -156,6 +156,12 @@ export function createStoreRepository(ctx: RepositoryContext): StoreRepository {
     async updateIf(id, expectedState, patch) {
       return (await update(id, patch, expectedState)) > 0;
     },
+    async updateManyIf(ids, expectedState, patch) {
+      if (ids.length === 0) return [];
+      const changes = { ...toColumns(codec, STORE_COLUMNS, patch), updated_at: codec.date(new Date()) };
+      const byIds = whereAnyOf(ctx, knex(TABLE).where({ state: expectedState }), 'id', [...new Set(ids)]);
+      return ((await byIds.update(changes).returning('id')) as Row[]).map((row) => str(row.id));
+    },
     async setAutomation(id, enabled) {
       return (await update(id, { automationEnabled: enabled })) > 0;
     },
