@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { StoreStates } from '@dropship/core';
-import { withSharedReads } from '../../apps/worker/src/processors/shared-reads';
+import type { LifecycleEvent, Store } from '@dropship/core';
+import { withSharedQueries } from '../../apps/worker/src/processors/shared-queries';
 import { createTestDatabase } from './support/environment';
 import type { TestDatabase } from './support/environment';
 import { seedStore } from './support/seed';
@@ -17,7 +19,7 @@ async function statementsDuring(database: TestDatabase, run: () => Promise<unkno
   return seen;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)', (dialect) => {
+describe.each(['sqlite', 'postgres'] as const)('shared queries of the worker (%s)', (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
@@ -25,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
   afterAll(() => database?.destroy());
 
   test('concurrent reads by key share one query and each gets its own row, or null', async () => {
-    const repos = withSharedReads(database.repos);
+    const repos = withSharedQueries(database.repos);
     const stores = await Promise.all(
       [1, 2, 3, 4, 5].map(() => seedStore(database.repos, { platform: 'shopify' })),
     );
@@ -46,7 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
   });
 
   test('a read issued after a write sees it, even while an earlier shared read is running', async () => {
-    const repos = withSharedReads(database.repos);
+    const repos = withSharedQueries(database.repos);
     const store = await seedStore(database.repos, { platform: 'shopify' });
     const before = repos.stores.findById(store.id);
     await database.repos.stores.updateIf(store.id, StoreStates.connected, {
@@ -59,7 +61,7 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
   });
 
   test('events and disconnect reports are shared the same way', async () => {
-    const repos = withSharedReads(database.repos);
+    const repos = withSharedQueries(database.repos);
     const store = await seedStore(database.repos, { platform: 'shopify' });
     const recorded = await Promise.all(
       [1, 2, 3].map((n) =>
@@ -105,7 +107,7 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
   });
 
   test('subscriptions, contacts and counts answer as the plain repositories do, one query each', async () => {
-    const repos = withSharedReads(database.repos);
+    const repos = withSharedQueries(database.repos);
     // Each seeded store has one subscription; the first gets two more, newer ones.
     const [withNewer, other] = await Promise.all([
       seedStore(database.repos, { platform: 'shopify' }),
@@ -152,7 +154,9 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
         Promise.all(ids.map((id) => r.orders.countByStatus(id, 'pending'))),
       ]);
     const expected = await read(database.repos);
-    expect(expected[0].map((subscription) => subscription?.planName ?? null)).toEqual(['New', 'Growth']);
+    expect(
+      expected[0].map((subscription: { planName: string } | null) => subscription?.planName ?? null),
+    ).toEqual(['New', 'Growth']);
     // On top of what each seeded store has: one more product on the first, one more pending order on the other.
     const [, , [productsFirst, productsOther], [ordersFirst, ordersOther]] = expected;
     expect(productsFirst).toBe((productsOther ?? NaN) + 1);
@@ -163,5 +167,137 @@ describe.each(['sqlite', 'postgres'] as const)('shared reads of the worker (%s)'
     });
     expect(shared).toEqual(expected);
     expect(statements).toHaveLength(4);
+  });
+
+  test('concurrent writes share one statement per kind and answer as the plain repositories do', async () => {
+    const repos = withSharedQueries(database.repos);
+    const stores = await Promise.all([1, 2, 3].map(() => seedStore(database.repos, { platform: 'shopify' })));
+    const [first, second, third] = stores as [Store, Store, Store];
+    // The third store has moved on already: its conditional update must not apply.
+    await database.repos.stores.updateIf(third.id, StoreStates.connected, {
+      state: StoreStates.disconnecting,
+    });
+    const events = await Promise.all(
+      stores.map(async (store) => {
+        const recorded = await database.repos.lifecycleEvents.record({
+          channel: 'shopify',
+          deliveryId: `shared-write-${store.id}`,
+          storeId: store.id,
+          source: 'shopify_uninstall',
+          topic: 'app/uninstalled',
+          triggeredAt: null,
+          payload: {},
+          outcome: 'pending',
+        });
+        return recorded.inserted ? recorded.event : recorded.existing;
+      }),
+    );
+    for (const store of stores) {
+      await database.repos.shopifySessions.store({
+        id: `offline_${store.domain}`,
+        shop: store.domain,
+        state: 'state',
+        isOnline: false,
+        scope: 'read_orders',
+        expires: null,
+        accessToken: 'shpat_secret',
+        onlineAccessInfo: null,
+      });
+    }
+    const report = (eventId: string, storeId: string, productsCount: number) => ({
+      storeId,
+      eventId,
+      source: 'shopify_uninstall',
+      productsCount,
+      pendingOrders: [],
+      pendingOrdersCount: 0,
+      billing: { kind: 'none' as const },
+      generatedAt: new Date('2026-01-02T03:04:05Z'),
+    });
+    const [e1, e2, e3] = events as [LifecycleEvent, LifecycleEvent, LifecycleEvent];
+    await database.repos.disconnectReports.saveOnce(report(e3.id, third.id, 7));
+    let answers: unknown[] = [];
+    const statements = await statementsDuring(database, async () => {
+      answers = await Promise.all([
+        Promise.all(
+          stores.map((store) =>
+            repos.stores.updateIf(store.id, StoreStates.connected, {
+              state: StoreStates.disconnecting,
+              automationEnabled: false,
+            }),
+          ),
+        ),
+        repos.stores.updateIf('no-such-store', StoreStates.connected, {
+          state: StoreStates.disconnecting,
+          automationEnabled: false,
+        }),
+        Promise.all([e1, e2, e3].map((event) => repos.lifecycleEvents.setOutcome(event.id, 'applied', null))),
+        repos.lifecycleEvents.setOutcome('no-such-event', 'applied', null),
+        Promise.all([first, second, first].map((store) => repos.shopifySessions.deleteByShop(store.domain))),
+        Promise.all(
+          [report(e1.id, first.id, 1), report(e2.id, second.id, 2), report(e3.id, third.id, 3)].map(
+            (params) => repos.disconnectReports.saveOnce(params),
+          ),
+        ),
+      ]);
+    });
+    const [updated, updatedMissing, settled, settledMissing, deleted, saved] = answers as [
+      boolean[],
+      boolean,
+      boolean[],
+      boolean,
+      number[],
+      Array<{ inserted: boolean }>,
+    ];
+    expect(updated).toEqual([true, true, false]);
+    expect(updatedMissing).toBe(false);
+    expect(settled).toEqual([true, true, true]);
+    expect(settledMissing).toBe(false);
+    // The same shop twice in one statement: its one session is counted for both callers.
+    expect(deleted).toEqual([1, 1, 1]);
+    expect(saved.map((result) => result.inserted)).toEqual([true, true, false]);
+    expect(saved[2]).toMatchObject({ existing: { productsCount: 7 } });
+    expect(statements.filter((sql) => /^update/i.test(sql))).toHaveLength(2);
+    expect(statements.filter((sql) => /^delete/i.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /^insert/i.test(sql))).toHaveLength(1);
+
+    const stored = await Promise.all(stores.map((store) => database.repos.stores.findById(store.id)));
+    expect(stored.map((store) => [store?.state, store?.automationEnabled])).toEqual([
+      [StoreStates.disconnecting, false],
+      [StoreStates.disconnecting, false],
+      [StoreStates.disconnecting, true],
+    ]);
+    const outcomes = await Promise.all(
+      events.map((event) => database.repos.lifecycleEvents.findById(event.id)),
+    );
+    expect(outcomes.map((event) => event?.outcome)).toEqual(['applied', 'applied', 'applied']);
+    expect(await database.repos.shopifySessions.findByShop(second.domain)).toEqual([]);
+    expect(await database.repos.shopifySessions.findByShop(third.domain)).toHaveLength(1);
+  });
+
+  test('a shared write that fails runs each item alone: only the bad item fails', async () => {
+    const repos = withSharedQueries(database.repos);
+    const store = await seedStore(database.repos, { platform: 'shopify' });
+    const params = (eventId: string, storeId: string) => ({
+      storeId,
+      eventId,
+      source: 'shopify_uninstall',
+      productsCount: 0,
+      pendingOrders: [],
+      pendingOrdersCount: 0,
+      billing: { kind: 'none' as const },
+      generatedAt: new Date('2026-01-02T03:04:05Z'),
+    });
+    const ids = [randomUUID(), randomUUID(), randomUUID()] as const;
+    // No such store: the foreign key refuses this report, and with it the shared insert.
+    const results = await Promise.allSettled([
+      repos.disconnectReports.saveOnce(params(ids[0], store.id)),
+      repos.disconnectReports.saveOnce(params(ids[1], 'no-such-store')),
+      repos.disconnectReports.saveOnce(params(ids[2], store.id)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await database.repos.disconnectReports.findByEvent(ids[0])).not.toBeNull();
+    expect(await database.repos.disconnectReports.findByEvent(ids[2])).not.toBeNull();
+    expect(await database.repos.disconnectReports.findByEvent(ids[1])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { Processors } from '@dropship/queues';
 import type { ProcessorDeps } from './deps';
 import { createLifecycleProcessors } from './lifecycle-processors';
 import { createSendNotificationProcessor } from './notification-processor';
-import { withSharedReads } from './shared-reads';
+import { withSharedQueries } from './shared-queries';
 import {
   createPlaceSupplierOrderProcessor,
   createSubscribeStoreWebhooksProcessor,
@@ -24,7 +24,7 @@ export type WorkerProcessors = Pick<Processors, WorkerJobName>;
 
 /** Maps each job name to its use-case. Pass the result (merged with others) to `startWorker`. */
 export function createProcessors(processorDeps: ProcessorDeps): WorkerProcessors {
-  const deps = { ...processorDeps, repos: withSharedReads(processorDeps.repos) };
+  const deps = { ...processorDeps, repos: withSharedQueries(processorDeps.repos) };
   return {
     ...createLifecycleProcessors(deps),
     [JobNames.placeSupplierOrder]: createPlaceSupplierOrderProcessor(deps),

@@ -1,5 +1,5 @@
-import { createLoader } from '@dropship/core';
-import type { Batcher, Repositories, SubscriptionRecord } from '@dropship/core';
+import { createBatcher, createLoader } from '@dropship/core';
+import type { Batcher, Repositories, StorePatch, StoreState, SubscriptionRecord } from '@dropship/core';
 
 /** The newest subscription of each store (by created, then id), as `findLatestByStore` picks it. */
 function latestOfEachStore(subscriptions: readonly SubscriptionRecord[]): SubscriptionRecord[] {
@@ -22,16 +22,55 @@ function countLoader(countMany: (storeIds: string[]) => Promise<Array<{ storeId:
 }
 
 /**
- * The repositories with the reads by key that every lifecycle and
- * notification job makes (its event, its store and the merchant's contact,
- * the store's subscription and counts, the disconnect report) shared between
- * the jobs running at once: the reads issued while one query runs go
- * together in the next one. A backlog of disconnects then costs one query per
- * batch of jobs for each, not one per job, and on PostgreSQL each query is a
- * round trip. A read always joins a query that starts after it is issued, so
- * a job reading back what it has just written sees its write.
+ * A write shared between the jobs running at once: the items issued while
+ * one statement runs go together in the next, grouped by `groupOf` (items of
+ * one group can share a statement). A write resolves once its statement has
+ * committed, so the job's next read sees it. If a shared statement fails
+ * (nothing of it applied), each of its items runs again on its own, so one
+ * bad item fails only its own job.
  */
-export function withSharedReads(repos: Repositories): Repositories {
+function sharedWrite<I, O>(
+  groupOf: (item: I) => string,
+  many: (items: I[]) => Promise<O[]>,
+  one: (item: I) => Promise<O>,
+): (item: I) => Promise<O> {
+  const batcher = createBatcher(async (items: I[]) => {
+    const groups = new Map<string, number[]>();
+    items.forEach((item, index) => {
+      const key = groupOf(item);
+      groups.set(key, [...(groups.get(key) ?? []), index]);
+    });
+    const results = new Array<O>(items.length);
+    await Promise.all(
+      [...groups.values()].map(async (indexes) => {
+        const answers = await many(indexes.map((index) => items[index] as I));
+        indexes.forEach((index, position) => (results[index] = answers[position] as O));
+      }),
+    );
+    return results;
+  });
+  return (item) => batcher.run(item).catch(() => one(item));
+}
+
+/** An answer per item from the keys a statement touched (each key once per row). */
+function touched<I>(items: readonly I[], keyOf: (item: I) => string, keys: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return items.map((item) => counts.get(keyOf(item)) ?? 0);
+}
+
+/**
+ * The repositories with the queries by key that every lifecycle and
+ * notification job makes shared between the jobs running at once. Reads:
+ * the job's event, its store and the merchant's contact, the store's
+ * subscription and counts, the disconnect report. Writes: the event's
+ * outcome, the store's state, the report, the Shopify sessions' removal.
+ * A backlog of disconnects then costs one statement per batch of jobs for
+ * each, not one per job, and on PostgreSQL each is a round trip. A read
+ * always joins a query that starts after it is issued, so a job reading back
+ * what it has just written sees its write.
+ */
+export function withSharedQueries(repos: Repositories): Repositories {
   const stores = createLoader(
     (ids: string[]) => repos.stores.findByIds(ids),
     (store) => store.id,
@@ -62,15 +101,69 @@ export function withSharedReads(repos: Repositories): Repositories {
     }
     return count(storeId);
   };
+  const setOutcome = sharedWrite(
+    (item: { id: string; outcome: string; reason: string | null }) =>
+      JSON.stringify([item.outcome, item.reason]),
+    async (items) => {
+      const [first] = items;
+      if (!first) return [];
+      const found = await repos.lifecycleEvents.setOutcomes(
+        items.map((item) => item.id),
+        first.outcome,
+        first.reason,
+      );
+      return touched(items, (item) => item.id, found).map((count) => count > 0);
+    },
+    (item) => repos.lifecycleEvents.setOutcome(item.id, item.outcome, item.reason),
+  );
+  const updateStoreIf = sharedWrite(
+    (item: { id: string; expectedState: StoreState; patch: StorePatch }) =>
+      JSON.stringify([item.expectedState, item.patch]),
+    async (items) => {
+      const [first] = items;
+      if (!first) return [];
+      const applied = await repos.stores.updateManyIf(
+        items.map((item) => item.id),
+        first.expectedState,
+        first.patch,
+      );
+      return touched(items, (item) => item.id, applied).map((count) => count > 0);
+    },
+    (item) => repos.stores.updateIf(item.id, item.expectedState, item.patch),
+  );
+  const deleteSessions = sharedWrite(
+    () => '',
+    async (shops: string[]) =>
+      touched(shops, (shop) => shop, await repos.shopifySessions.deleteByShops(shops)),
+    (shop) => repos.shopifySessions.deleteByShop(shop),
+  );
   const run =
     <K, V>(loader: Batcher<K, V>) =>
     (key: K) =>
       loader.run(key);
   return {
     ...repos,
-    stores: { ...repos.stores, findById: run(stores), getContact: run(contacts) },
-    lifecycleEvents: { ...repos.lifecycleEvents, findById: run(events) },
-    disconnectReports: { ...repos.disconnectReports, findByEvent: run(reports) },
+    stores: {
+      ...repos.stores,
+      findById: run(stores),
+      getContact: run(contacts),
+      updateIf: (id, expectedState, patch) => updateStoreIf({ id, expectedState, patch }),
+    },
+    lifecycleEvents: {
+      ...repos.lifecycleEvents,
+      findById: run(events),
+      setOutcome: (id, outcome, reason) => setOutcome({ id, outcome, reason }),
+    },
+    disconnectReports: {
+      ...repos.disconnectReports,
+      findByEvent: run(reports),
+      saveOnce: sharedWrite(
+        () => '',
+        (list) => repos.disconnectReports.saveManyOnce(list),
+        (params) => repos.disconnectReports.saveOnce(params),
+      ),
+    },
+    shopifySessions: { ...repos.shopifySessions, deleteByShop: deleteSessions },
     subscriptions: { ...repos.subscriptions, findLatestByStore: run(subscriptions) },
     publishedProducts: {
       ...repos.publishedProducts,
