@@ -175,6 +175,13 @@ export type SubscriptionPatch = Partial<
   Omit<SubscriptionRecord, 'id' | 'storeId' | 'provider' | 'createdAt' | 'updatedAt'>
 >;
 
+/** One conditional update of `updateManyIf`. */
+export interface SubscriptionChange {
+  id: string;
+  expectedStatus: SubscriptionStatus;
+  patch: SubscriptionPatch;
+}
+
 /** A store that is disconnected while a platform subscription still bills it. */
 export interface StillBilledStore {
   store: Store;
@@ -193,6 +200,8 @@ export interface SubscriptionRepository {
   update(id: string, patch: SubscriptionPatch): Promise<SubscriptionRecord | null>;
   /** Applies `patch` only while the status is still `expectedStatus`. */
   updateIf(id: string, expectedStatus: SubscriptionStatus, patch: SubscriptionPatch): Promise<boolean>;
+  /** `updateIf` of many subscriptions, each with its own patch, in one statement per patch shape: answers the ids it applied to. */
+  updateManyIf(changes: readonly SubscriptionChange[]): Promise<string[]>;
   /** Platform subscriptions in `statuses` whose current period ends at or before `before`. */
   listPeriodEndingBefore(
     before: Date,

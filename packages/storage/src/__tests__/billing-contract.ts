@@ -86,6 +86,53 @@ export function describeBilling(get: GetContext): void {
       expect(updated?.status).toBe('cancelled');
     });
 
+    it('updateManyIf applies each its own patch, only while the status is still the expected one', async () => {
+      const { repos } = get();
+      const [a, b, moved, other] = await Promise.all([1, 2, 3, 4].map(() => platformSubscription(repos)));
+      if (!a || !b || !moved || !other) throw new Error('four subscriptions expected');
+      await repos.subscriptions.updateIf(moved.subscription.id, 'active', { status: 'cancelled' });
+      const cancel = (at: string, reasonText: string | null) => ({
+        status: 'cancelled' as const,
+        cancelAtPeriodEnd: false,
+        cancelledAt: new Date(at),
+        cancelSource: 'shopify_uninstall',
+        cancelReason: null,
+        cancelReasonText: reasonText,
+        billingEndsAt: new Date(at),
+      });
+      const patchA = cancel('2025-02-10T12:00:00.123Z', 'première');
+      const patchB = cancel('2025-02-11T13:00:00.456Z', null);
+      const applied = await repos.subscriptions.updateManyIf([
+        { id: a.subscription.id, expectedStatus: 'active', patch: patchA },
+        { id: moved.subscription.id, expectedStatus: 'active', patch: patchB },
+        { id: b.subscription.id, expectedStatus: 'active', patch: patchB },
+        // Another shape of patch, and a status that no longer holds.
+        {
+          id: other.subscription.id,
+          expectedStatus: 'active',
+          patch: { planName: 'Scale', priceMinor: 4900 },
+        },
+        { id: a.subscription.id, expectedStatus: 'trial', patch: { status: 'active' } },
+        { id: 'missing', expectedStatus: 'active', patch: patchA },
+      ]);
+      expect(applied.sort()).toEqual([a.subscription.id, b.subscription.id, other.subscription.id].sort());
+      const [storedA, storedB, storedMoved, storedOther] = await Promise.all(
+        [a, b, moved, other].map((entry) => repos.subscriptions.findById(entry.subscription.id)),
+      );
+      expect(storedA).toMatchObject(patchA);
+      expect(storedB).toMatchObject(patchB);
+      expect(storedA?.cancelledAt?.getTime()).toBe(patchA.cancelledAt.getTime());
+      expect(storedA?.updatedAt.getTime()).toBeGreaterThan(a.subscription.updatedAt.getTime() - 1);
+      expect(storedMoved).toMatchObject({ status: 'cancelled', cancelledAt: null });
+      expect(storedOther).toMatchObject({
+        status: 'active',
+        planName: 'Scale',
+        priceMinor: 4900,
+        cancelledAt: null,
+      });
+      expect(await repos.subscriptions.updateManyIf([])).toEqual([]);
+    });
+
     it('lists platform subscriptions whose period has ended, and disconnected stores still billed', async () => {
       const { repos } = get();
       const due = await platformSubscription(repos);

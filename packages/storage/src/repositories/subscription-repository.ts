@@ -87,6 +87,51 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
     return query.update({ ...toColumns(codec, COLUMNS, patch), updated_at: codec.date(new Date()) });
   };
 
+  /**
+   * One UPDATE … FROM a JSON list of rows of the same columns, each applied
+   * to its subscription while the status is still `expectedStatus`. On
+   * PostgreSQL the table's own row type reads the list, so every value gets
+   * its column's type; SQLite reads each field as stored (integers for
+   * dates and booleans, text otherwise).
+   */
+  const updateEachIf = async (
+    rows: ReadonlyArray<{ id: string; columns: Row }>,
+    expectedStatus: SubscriptionStatus,
+  ): Promise<string[]> => {
+    const [first] = rows;
+    if (!first) return [];
+    const names = [...Object.keys(first.columns), 'updated_at'];
+    const list = JSON.stringify(
+      rows.map((row) => ({ ...row.columns, updated_at: codec.date(new Date()), id: row.id })),
+    );
+    const assignments = names.map(() => '?? = v.??').join(', ');
+    const identifiers = names.flatMap((name) => [name, name]);
+    const from =
+      ctx.dialect === 'postgres'
+        ? { sql: 'jsonb_populate_recordset(null::??, cast(? as jsonb))', bindings: [TABLE, list] }
+        : {
+            sql: `(select ${['id', ...names].map(() => `json_extract(value, ?) as ??`).join(', ')} from json_each(?))`,
+            bindings: [...['id', ...names].flatMap((name) => [`$.${name}`, name]), list],
+          };
+    const result = (await knex.raw(
+      `update ?? set ${assignments} from ${from.sql} as v where ??.?? = v.?? and ??.?? = ? returning ??.??`,
+      [
+        TABLE,
+        ...identifiers,
+        ...from.bindings,
+        TABLE,
+        'id',
+        'id',
+        TABLE,
+        'status',
+        expectedStatus,
+        TABLE,
+        'id',
+      ],
+    )) as Row[] | { rows: Row[] };
+    return (Array.isArray(result) ? result : result.rows).map((row) => str(row.id));
+  };
+
   return {
     async create(params: CreateSubscriptionParams) {
       const now = new Date();
@@ -160,6 +205,20 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
     },
     async updateIf(id, expectedStatus, patch) {
       return (await update(id, patch, expectedStatus)) > 0;
+    },
+    async updateManyIf(changes) {
+      const groups = new Map<string, Array<{ id: string; columns: Row }>>();
+      for (const change of changes) {
+        const columns = toColumns(codec, COLUMNS, change.patch);
+        const key = JSON.stringify([change.expectedStatus, ...Object.keys(columns).sort()]);
+        groups.set(key, [...(groups.get(key) ?? []), { id: change.id, columns }]);
+      }
+      const applied: string[] = [];
+      for (const [key, rows] of groups) {
+        const expectedStatus = (JSON.parse(key) as string[])[0] as SubscriptionStatus;
+        applied.push(...(await updateEachIf(rows, expectedStatus)));
+      }
+      return applied;
     },
     async listPeriodEndingBefore(before, statuses, limit) {
       const rows = (await knex(TABLE)
