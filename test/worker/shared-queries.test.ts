@@ -204,6 +204,10 @@ describe.each(['sqlite', 'postgres'] as const)('shared queries of the worker (%s
         onlineAccessInfo: null,
       });
     }
+    const subscriptions = await Promise.all(
+      stores.map(async (store) => (await database.repos.subscriptions.findLatestByStore(store.id))?.id ?? ''),
+    );
+    await database.repos.subscriptions.update(subscriptions[2] ?? '', { status: 'trial' });
     const report = (eventId: string, storeId: string, productsCount: number) => ({
       storeId,
       eventId,
@@ -235,13 +239,22 @@ describe.each(['sqlite', 'postgres'] as const)('shared queries of the worker (%s
         repos.lifecycleEvents.setOutcome('no-such-event', 'applied', null),
         Promise.all([first, second, first].map((store) => repos.shopifySessions.deleteByShop(store.domain))),
         Promise.all(
+          subscriptions.map((id, n) =>
+            repos.subscriptions.updateIf(id, 'active', {
+              status: 'cancelled',
+              cancelledAt: new Date(Date.UTC(2026, 0, n + 1)),
+            }),
+          ),
+        ),
+        Promise.all(
           [report(e1.id, first.id, 1), report(e2.id, second.id, 2), report(e3.id, third.id, 3)].map(
             (params) => repos.disconnectReports.saveOnce(params),
           ),
         ),
       ]);
     });
-    const [updated, updatedMissing, settled, settledMissing, deleted, saved] = answers as [
+    const [updated, updatedMissing, settled, settledMissing, deleted, cancelled, saved] = answers as [
+      boolean[],
       boolean[],
       boolean,
       boolean[],
@@ -255,9 +268,21 @@ describe.each(['sqlite', 'postgres'] as const)('shared queries of the worker (%s
     expect(settledMissing).toBe(false);
     // The same shop twice in one statement: its one session is counted for both callers.
     expect(deleted).toEqual([1, 1, 1]);
+    // Each subscription its own date; the third is no longer `active`.
+    expect(cancelled).toEqual([true, true, false]);
+    const stillThere = await Promise.all(
+      subscriptions.map((id) => database.repos.subscriptions.findById(id)),
+    );
+    expect(
+      stillThere.map((subscription) => [subscription?.status, subscription?.cancelledAt?.getUTCDate()]),
+    ).toEqual([
+      ['cancelled', 1],
+      ['cancelled', 2],
+      ['trial', undefined],
+    ]);
     expect(saved.map((result) => result.inserted)).toEqual([true, true, false]);
     expect(saved[2]).toMatchObject({ existing: { productsCount: 7 } });
-    expect(statements.filter((sql) => /^update/i.test(sql))).toHaveLength(2);
+    expect(statements.filter((sql) => /^update/i.test(sql))).toHaveLength(3);
     expect(statements.filter((sql) => /^delete/i.test(sql))).toHaveLength(1);
     expect(statements.filter((sql) => /^insert/i.test(sql))).toHaveLength(1);
 

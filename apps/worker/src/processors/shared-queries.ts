@@ -1,5 +1,12 @@
 import { createBatcher, createLoader } from '@dropship/core';
-import type { Batcher, Repositories, StorePatch, StoreState, SubscriptionRecord } from '@dropship/core';
+import type {
+  Batcher,
+  Repositories,
+  StorePatch,
+  StoreState,
+  SubscriptionChange,
+  SubscriptionRecord,
+} from '@dropship/core';
 
 /** The newest subscription of each store (by created, then id), as `findLatestByStore` picks it. */
 function latestOfEachStore(subscriptions: readonly SubscriptionRecord[]): SubscriptionRecord[] {
@@ -64,7 +71,8 @@ function touched<I>(items: readonly I[], keyOf: (item: I) => string, keys: reado
  * notification job makes shared between the jobs running at once. Reads:
  * the job's event, its store and the merchant's contact, the store's
  * subscription and counts, the disconnect report. Writes: the event's
- * outcome, the store's state, the report, the Shopify sessions' removal.
+ * outcome, the store's state and its subscription's, the report, the
+ * Shopify sessions' removal.
  * A backlog of disconnects then costs one statement per batch of jobs for
  * each, not one per job, and on PostgreSQL each is a round trip. A read
  * always joins a query that starts after it is issued, so a job reading back
@@ -131,6 +139,14 @@ export function withSharedQueries(repos: Repositories): Repositories {
     },
     (item) => repos.stores.updateIf(item.id, item.expectedState, item.patch),
   );
+  const updateSubscriptionIf = sharedWrite(
+    () => '',
+    async (changes: SubscriptionChange[]) =>
+      touched(changes, (change) => change.id, await repos.subscriptions.updateManyIf(changes)).map(
+        (count) => count > 0,
+      ),
+    (change) => repos.subscriptions.updateIf(change.id, change.expectedStatus, change.patch),
+  );
   const deleteSessions = sharedWrite(
     () => '',
     async (shops: string[]) =>
@@ -164,7 +180,11 @@ export function withSharedQueries(repos: Repositories): Repositories {
       ),
     },
     shopifySessions: { ...repos.shopifySessions, deleteByShop: deleteSessions },
-    subscriptions: { ...repos.subscriptions, findLatestByStore: run(subscriptions) },
+    subscriptions: {
+      ...repos.subscriptions,
+      findLatestByStore: run(subscriptions),
+      updateIf: (id, expectedStatus, patch) => updateSubscriptionIf({ id, expectedStatus, patch }),
+    },
     publishedProducts: {
       ...repos.publishedProducts,
       countByStore: (storeId, options) =>
