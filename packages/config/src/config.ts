@@ -53,6 +53,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string;
   readonly queuePrefix: string;
+  /** Jobs a worker process runs at once, per queue (the others run one at a time). */
+  readonly workerConcurrency: { readonly lifecycle: number; readonly notifications: number };
   readonly mail: MailConfig;
   readonly encryptionKey: EncryptionKeySetting;
   readonly shopify: ShopifyConfig;

@@ -105,6 +105,10 @@ function toConfig(v: ParsedEnvironment): Config {
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    workerConcurrency: {
+      lifecycle: v.WORKER_LIFECYCLE_CONCURRENCY,
+      notifications: v.WORKER_NOTIFICATION_CONCURRENCY,
+    },
     mail: { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, teamEmail: v.TEAM_EMAIL },
     encryptionKey: v.ENCRYPTION_KEY
       ? { source: 'environment', key: v.ENCRYPTION_KEY }

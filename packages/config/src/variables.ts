@@ -141,11 +141,25 @@ export const variables = {
       urlString(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').prefault('redis://127.0.0.1:6379'),
   }),
   QUEUE_PREFIX: variable({
-    purpose: 'Prefix of every BullMQ key in Redis, to share one Redis between environments.',
+    purpose:
+      "Prefix of every key in Redis (BullMQ's, and the bridge's replay guard), to share one Redis between environments.",
     default: 'dropship',
     requiredInProduction: false,
     schema: () =>
       text('dropship', (s) => s.regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, - and _'), 50),
+  }),
+  WORKER_LIFECYCLE_CONCURRENCY: variable({
+    purpose:
+      'Lifecycle jobs (disconnect, reconnect, redact) each worker process runs at once. Jobs running together share their database statements, so a backlog of uninstalls drains several times faster than one at a time.',
+    default: '32',
+    requiredInProduction: false,
+    schema: () => integer({ min: 1, max: 256, defaultValue: 32 }),
+  }),
+  WORKER_NOTIFICATION_CONCURRENCY: variable({
+    purpose: 'Notification jobs (merchant and team messages) each worker process runs at once.',
+    default: '32',
+    requiredInProduction: false,
+    schema: () => integer({ min: 1, max: 256, defaultValue: 32 }),
   }),
   SMTP_URL: variable({
     purpose:

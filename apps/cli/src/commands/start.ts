@@ -107,6 +107,7 @@ async function runWorker(opened: Opened, role: StartRole): Promise<RunningWorker
     redisUrl: config.redisUrl,
     prefix: config.queuePrefix,
     processors,
+    concurrency: config.workerConcurrency,
     log,
     // Durations go to Redis, where any server's /metrics reads the whole fleet's histogram.
     onJobSettled: createJobDurationRecorder({ connection: opened.redis, prefix: config.queuePrefix }),
