@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     };
     processors['send-notification'] = async (payload, context) => {
       const result = await notify(payload, context);
-      notified += 1;
+      notified += payload.kinds.length;
       check();
       return result;
     };

@@ -141,7 +141,7 @@ function drainSection() {
         `| ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.count.toLocaleString('en')} | ${r.seconds} s | ${r.perSecond.toLocaleString('en')} | ${r.cpuUsPerStore.toLocaleString('en')} µs | ${r.redisUsPerStore.toLocaleString('en')} µs | ${r.notLeftDisconnected} |`,
     ),
     '',
-    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their reads by key (event, store and contact, subscription, counts, report: one query per batch of jobs) and their outbox inserts; each disconnect still makes five writes of its own and three BullMQ jobs (the disconnect and its two notifications).',
+    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their statements by key: the reads (event, store and contact, subscription, counts, report) and the writes (event outcome, store state, subscription, report, sessions, outbox), one statement per batch of jobs for each; each disconnect is two BullMQ jobs (the disconnect and one notification job carrying both its messages).',
   ].join('\n');
 }
 

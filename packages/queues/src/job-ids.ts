@@ -70,9 +70,12 @@ export function renewalJobId(subscriptionId: string, periodEnd: Date | string): 
 /** `billing-sweep`: the id of the job scheduler that runs the billing sweep. */
 export const billingSweepSchedulerId = 'billing-sweep';
 
-/** `notify.<kind>.<reference>`: one notification per kind and cause. */
-export function notificationJobId(kind: string, reference: string): string {
-  return buildId('notify', kind, reference);
+/**
+ * `notify.<kind>[-<kind>…].<reference>`: one job per set of notifications and
+ * cause (kinds are words of [a-z_], so '-' joins them unambiguously).
+ */
+export function notificationJobId(kinds: string | readonly string[], reference: string): string {
+  return buildId('notify', typeof kinds === 'string' ? kinds : kinds.join('-'), reference);
 }
 
 const jobIdBuilders: { [K in JobName]: (payload: JobPayloads[K]) => string | undefined } = {
@@ -86,7 +89,7 @@ const jobIdBuilders: { [K in JobName]: (payload: JobPayloads[K]) => string | und
   [JobNames.renewSubscription]: (p) => renewalJobId(p.subscriptionId, p.periodEnd),
   // Run by its job scheduler (billingSweepSchedulerId); each run gets the scheduler's own id.
   [JobNames.billingSweep]: () => undefined,
-  [JobNames.sendNotification]: (p) => notificationJobId(p.kind, p.reference),
+  [JobNames.sendNotification]: (p) => notificationJobId(p.kinds, p.reference),
 };
 
 /**

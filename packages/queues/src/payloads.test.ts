@@ -46,6 +46,19 @@ describe('job payloads', () => {
     expect(error.message).toContain('store-disconnected');
   });
 
+  test('a notification job names one or more kinds, each once; a job queued with one `kind` still reads', () => {
+    const base = { storeId: 'store_1', accountId: null, reference: 'evt_1' };
+    const kinds = ['products_left', 'team_disconnect_alert'];
+    expect(parseJobPayload(JobNames.sendNotification, { ...base, kinds })).toEqual({ ...base, kinds });
+    expect(parseJobPayload(JobNames.sendNotification, { ...base, kind: 'products_left' })).toEqual({
+      ...base,
+      kinds: ['products_left'],
+    });
+    for (const wrong of [[], ['products_left', 'products_left'], ['carrier_pigeon']]) {
+      expect(() => parseJobPayload(JobNames.sendNotification, { ...base, kinds: wrong })).toThrow(/kinds/);
+    }
+  });
+
   test('an unknown job name is rejected', () => {
     expect(() => parseJobPayload('no-such-job', {})).toThrow(/unknown job name "no-such-job"/);
   });
@@ -69,6 +82,9 @@ describe('job ids', () => {
     expect(orderSyncSchedulerId('store_1')).toBe('order-sync.store_1');
     expect(renewalJobId('sub_1', '2025-02-01T00:00:00Z')).toBe(`renewal.sub_1.${Date.UTC(2025, 1, 1)}`);
     expect(notificationJobId('products_left', 'evt_1')).toBe('notify.products_left.evt_1');
+    expect(notificationJobId(['products_left', 'team_disconnect_alert'], 'evt_1')).toBe(
+      'notify.products_left-team_disconnect_alert.evt_1',
+    );
   });
 
   test('ids built from any parts never contain ":" nor are digits only, and different parts give different ids', () => {

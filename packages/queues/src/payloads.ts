@@ -49,13 +49,25 @@ export const JobPayloadSchemas = {
   }),
   [JobNames.renewSubscription]: z.object({ subscriptionId: id, periodEnd: isoDate }),
   [JobNames.billingSweep]: z.object({}),
-  [JobNames.sendNotification]: z.object({
-    kind: z.enum(NotificationKinds),
-    storeId: id.nullable(),
-    accountId: id.nullable(),
-    /** What caused it (event, subscription, invoice id): one notification per kind and reference. */
-    reference: id,
-  }),
+  [JobNames.sendNotification]: z.preprocess(
+    // A job queued before one job carried several messages names a single `kind`.
+    (value) =>
+      typeof value === 'object' && value !== null && 'kind' in value && !('kinds' in value)
+        ? { ...value, kinds: [(value as { kind: unknown }).kind] }
+        : value,
+    z.object({
+      /** The messages to write, in order: each once per kind and reference. */
+      kinds: z
+        .array(z.enum(NotificationKinds))
+        .min(1)
+        .max(Object.keys(NotificationKinds).length)
+        .refine((kinds) => new Set(kinds).size === kinds.length, 'must not name a kind twice'),
+      storeId: id.nullable(),
+      accountId: id.nullable(),
+      /** What caused them (event, subscription, invoice id): one notification per kind and reference. */
+      reference: id,
+    }),
+  ),
 } as const satisfies Record<JobName, z.ZodType>;
 
 /** The validated payload of each job name. */

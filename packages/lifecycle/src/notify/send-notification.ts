@@ -1,7 +1,7 @@
 import { ErrorKinds } from '@dropship/core';
 import type { DisconnectReport, Mailer, Repositories, Store } from '@dropship/core';
 import { NotificationKinds, PermanentJobError } from '@dropship/queues';
-import type { SendNotificationPayload } from '@dropship/queues';
+import type { NotificationKind, SendNotificationPayload } from '@dropship/queues';
 import { reportLinks } from '../reports/report-links';
 import { languageOf } from './messages';
 import type { Language } from './messages';
@@ -64,52 +64,78 @@ async function reportOf(deps: SendNotificationDeps, reference: string): Promise<
   return report;
 }
 
-type Renderer = (deps: SendNotificationDeps, payload: SendNotificationPayload) => Promise<Addressed>;
+type Renderer = (
+  deps: SendNotificationDeps,
+  payload: SendNotificationPayload,
+  kind: NotificationKind,
+) => Promise<Addressed>;
 
-const renderers: Record<SendNotificationPayload['kind'], Renderer> = {
-  async [NotificationKinds.productsLeft](deps, payload) {
+const renderers: Record<NotificationKind, Renderer> = {
+  async [NotificationKinds.productsLeft](deps, payload, kind) {
     const { store, address, language } = await merchantOf(deps, payload.storeId);
     const report = await reportOf(deps, payload.reference);
     const links = reportLinks(deps.publicBaseUrl, store.id);
-    return toMerchant(deps, address, renderProductsLeft({ store, report, links, language }), payload.kind);
+    return toMerchant(deps, address, renderProductsLeft({ store, report, links, language }), kind);
   },
-  async [NotificationKinds.billingContinues](deps, payload) {
+  async [NotificationKinds.billingContinues](deps, payload, kind) {
     const { store, address, language } = await merchantOf(deps, payload.storeId);
-    return toMerchant(deps, address, renderBillingContinues(store, language), payload.kind);
+    return toMerchant(deps, address, renderBillingContinues(store, language), kind);
   },
-  async [NotificationKinds.teamDisconnectAlert](deps, payload) {
+  async [NotificationKinds.teamDisconnectAlert](deps, payload, kind) {
     const store: Store | null = payload.storeId ? await deps.repos.stores.findById(payload.storeId) : null;
     if (!store) throw missing(`Store ${payload.storeId ?? '(none)'}`);
     const report = await reportOf(deps, payload.reference);
     const message = renderTeamAlert(store, report, reportLinks(deps.publicBaseUrl, store.id));
-    return { message, to: deps.teamEmail, tags: [payload.kind, 'team'] };
+    return { message, to: deps.teamEmail, tags: [kind, 'team'] };
   },
-  async [NotificationKinds.cancellationConfirmed](deps, payload) {
+  async [NotificationKinds.cancellationConfirmed](deps, payload, kind) {
     const subscription = await deps.repos.subscriptions.findById(payload.reference);
     if (!subscription) throw missing(`Subscription ${payload.reference}`);
     const { address, language } = await merchantOf(deps, payload.storeId ?? subscription.storeId);
     const message = renderCancellationConfirmed(subscription.billingEndsAt, language as Language);
-    return toMerchant(deps, address, message, payload.kind);
+    return toMerchant(deps, address, message, kind);
   },
 };
 
-/**
- * The `send notification` job: renders the message of its kind (English or
- * French, from the store's locale) and hands it to the mailer with the key
- * `<kind>.<reference>`, so a re-run never writes or sends it twice.
- */
-export async function sendNotification(
+type SentNotification = { kind: NotificationKind; messageId: string; to: string };
+
+async function sendOne(
   deps: SendNotificationDeps,
   payload: SendNotificationPayload,
-): Promise<{ messageId: string; to: string }> {
-  const { message, to, tags } = await renderers[payload.kind](deps, payload);
+  kind: NotificationKind,
+): Promise<SentNotification> {
+  const { message, to, tags } = await renderers[kind](deps, payload, kind);
   const { messageId } = await deps.mailer.send({
     to,
     subject: message.subject,
     text: message.text,
     html: message.html,
     tags,
-    idempotencyKey: `${payload.kind}.${payload.reference}`,
+    idempotencyKey: `${kind}.${payload.reference}`,
   });
-  return { messageId, to };
+  return { kind, messageId, to };
+}
+
+/**
+ * The `send notification` job: renders the message of each of its kinds
+ * (English or French, from the store's locale) and hands it to the mailer
+ * with the key `<kind>.<reference>`, so a re-run never writes or sends one
+ * twice. A disconnect's two messages travel in one job; one that fails does
+ * not hold back the other. The job then fails with the error of the first
+ * message another attempt may still send, else with the first error, and
+ * its retry skips what was written already.
+ */
+export async function sendNotification(
+  deps: SendNotificationDeps,
+  payload: SendNotificationPayload,
+): Promise<{ messages: SentNotification[] }> {
+  const settled = await Promise.allSettled(payload.kinds.map((kind) => sendOne(deps, payload, kind)));
+  const errors = settled.flatMap((result) =>
+    result.status === 'rejected' ? [result.reason as unknown] : [],
+  );
+  const retryable = errors.find((error) => !(error instanceof PermanentJobError));
+  if (errors.length > 0) throw retryable ?? errors[0];
+  return {
+    messages: settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+  };
 }
