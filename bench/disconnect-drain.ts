@@ -6,7 +6,7 @@
  * starts the worker with the real processors and times the backlog until
  * every store is `disconnected` and both notifications of each are written.
  * Prints `RESULT {count, seconds, perSecond, cpuUsPerStore, redisUsPerStore}`.
- *   --dialect=sqlite|postgres --count=3000 --concurrency=32
+ *   --dialect=sqlite|postgres --count=3000 --concurrency=128 --notification-concurrency=32 (the worker's defaults)
  */
 import pino from 'pino';
 import { systemClock } from '@dropship/core';
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const flags = args();
   const dialect = flags.get('dialect') === 'postgres' ? 'postgres' : 'sqlite';
   const count = Number(flags.get('count') ?? 3000);
-  const concurrency = Number(flags.get('concurrency') ?? 32);
+  const concurrency = Number(flags.get('concurrency') ?? 128);
+  const notificationConcurrency = Number(flags.get('notification-concurrency') ?? 32);
   const bench = await openBenchDatabase(newLocation(dialect), true);
   const prefix = uniquePrefix('drain');
   const producer = createRedisConnection(redisUrl, 'producer');
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
       redisUrl,
       prefix,
       processors,
-      concurrency: { lifecycle: concurrency, notifications: concurrency },
+      concurrency: { lifecycle: concurrency, notifications: notificationConcurrency },
       log: pino({ level: 'warn' }, pino.destination(2)),
     });
     await allDone;
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
       dialect,
       count,
       concurrency,
+      notificationConcurrency,
       notLeftDisconnected: Number((left[0] as { n: number | string }).n),
       seconds: round(seconds),
       perSecond: Math.round(count / seconds),

@@ -11,7 +11,7 @@
  *   node bench/ingest.mjs                                  the full run (~8 min)
  *   node bench/ingest.mjs --requests=2000 --seconds=2 --no-write   a short smoke run
  *   flags: --requests=10000 --warmup=1000 --rounds=4 --round-warmup=1000 --connections=64 --rate=1000 --seconds=10 --e2e-warmup=2000
- *          --dialects=sqlite,postgres --targets=shopify,bridge --worker-concurrency=32 --worker-nice=10 --no-write
+ *          --dialects=sqlite,postgres --targets=shopify,bridge --worker-concurrency=128 --worker-nice=10 --no-write
  *          --cpu-prof[=dir]   profiles each server and worker process (node --cpu-prof) for a look at the hot path
  *
  * Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL
@@ -50,7 +50,7 @@ const settings = {
   e2eWarmup: num('e2e-warmup', 2_000),
   rounds: num('rounds', 4),
   roundWarmup: num('round-warmup', 1_000),
-  workerConcurrency: num('worker-concurrency', 32),
+  workerConcurrency: num('worker-concurrency', 128),
   workerNice: num('worker-nice', 10),
   dialects: (flags.get('dialects') ?? 'sqlite,postgres').split(','),
   targets: (flags.get('targets') ?? 'shopify,bridge').split(','),

@@ -132,7 +132,7 @@ function drainSection() {
   return [
     '### Disconnect backlog',
     '',
-    `${rows[0].count.toLocaleString('en')} Shopify stores, each with a subscription and an order-sync schedule, are uninstalled through the real ingest (event recorded, gate closed, job queued); then one worker process (lifecycle and notification concurrency ${rows[0].concurrency} each) starts and is timed until every store is \`disconnected\` (subscription cancelled, schedule removed, products-left report saved) and both notifications of each are written to the outbox. CPU per store is the worker process's (user + system) over the backlog; Redis's is read from its INFO.`,
+    `${rows[0].count.toLocaleString('en')} Shopify stores, each with a subscription and an order-sync schedule, are uninstalled through the real ingest (event recorded, gate closed, job queued); then one worker process (${rows[0].concurrency} lifecycle and ${rows[0].notificationConcurrency} notification jobs at once, the worker's defaults) starts and is timed until every store is \`disconnected\` (subscription cancelled, schedule removed, products-left report saved) and both notifications of each are written to the outbox. CPU per store is the worker process's (user + system) over the backlog; Redis's is read from its INFO.`,
     '',
     '| database | stores | time | stores / s | worker CPU per store | Redis CPU per store | left not disconnected |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -49,7 +49,7 @@ describe('loadConfig in development', () => {
       databaseUrl: undefined,
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'dropship',
-      workerConcurrency: { lifecycle: 32, notifications: 32 },
+      workerConcurrency: { lifecycle: 128, notifications: 32 },
       encryptionKey: { source: 'development-file', path: path.resolve('./data', DEV_ENCRYPTION_KEY_FILE) },
       shopify: { scopes: ['read_products', 'write_products', 'read_orders'], apiVersion: '2026-07' },
       billing: {

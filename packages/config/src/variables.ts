@@ -150,16 +150,16 @@ export const variables = {
   }),
   WORKER_LIFECYCLE_CONCURRENCY: variable({
     purpose:
-      'Lifecycle jobs (disconnect, reconnect, redact) each worker process runs at once. Jobs running together share their database statements, so a backlog of uninstalls drains several times faster than one at a time.',
-    default: '32',
+      'Lifecycle jobs (disconnect, reconnect, redact) each worker process runs at once. Jobs running together share their database statements, so the more at once, the faster a backlog of uninstalls drains.',
+    default: '128',
     requiredInProduction: false,
-    schema: () => integer({ min: 1, max: 256, defaultValue: 32 }),
+    schema: () => integer({ min: 1, max: 1024, defaultValue: 128 }),
   }),
   WORKER_NOTIFICATION_CONCURRENCY: variable({
     purpose: 'Notification jobs (merchant and team messages) each worker process runs at once.',
     default: '32',
     requiredInProduction: false,
-    schema: () => integer({ min: 1, max: 256, defaultValue: 32 }),
+    schema: () => integer({ min: 1, max: 1024, defaultValue: 32 }),
   }),
   SMTP_URL: variable({
     purpose:
