@@ -45,7 +45,9 @@ function sharedWrite<I, O>(
     const groups = new Map<string, number[]>();
     items.forEach((item, index) => {
       const key = groupOf(item);
-      groups.set(key, [...(groups.get(key) ?? []), index]);
+      const group = groups.get(key);
+      if (group) group.push(index);
+      else groups.set(key, [index]);
     });
     const results = new Array<O>(items.length);
     await Promise.all(
@@ -59,11 +61,10 @@ function sharedWrite<I, O>(
   return (item) => batcher.run(item).catch(() => one(item));
 }
 
-/** An answer per item from the keys a statement touched (each key once per row). */
-function touched<I>(items: readonly I[], keyOf: (item: I) => string, keys: readonly string[]): number[] {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return items.map((item) => counts.get(keyOf(item)) ?? 0);
+/** Per item, whether its id is among those a shared statement applied to. */
+function appliedTo(items: ReadonlyArray<{ id: string }>, ids: readonly string[]): boolean[] {
+  const applied = new Set(ids);
+  return items.map((item) => applied.has(item.id));
 }
 
 /**
@@ -115,12 +116,8 @@ export function withSharedQueries(repos: Repositories): Repositories {
     async (items) => {
       const [first] = items;
       if (!first) return [];
-      const found = await repos.lifecycleEvents.setOutcomes(
-        items.map((item) => item.id),
-        first.outcome,
-        first.reason,
-      );
-      return touched(items, (item) => item.id, found).map((count) => count > 0);
+      const ids = items.map((item) => item.id);
+      return appliedTo(items, await repos.lifecycleEvents.setOutcomes(ids, first.outcome, first.reason));
     },
     (item) => repos.lifecycleEvents.setOutcome(item.id, item.outcome, item.reason),
   );
@@ -130,27 +127,24 @@ export function withSharedQueries(repos: Repositories): Repositories {
     async (items) => {
       const [first] = items;
       if (!first) return [];
-      const applied = await repos.stores.updateManyIf(
-        items.map((item) => item.id),
-        first.expectedState,
-        first.patch,
-      );
-      return touched(items, (item) => item.id, applied).map((count) => count > 0);
+      const ids = items.map((item) => item.id);
+      return appliedTo(items, await repos.stores.updateManyIf(ids, first.expectedState, first.patch));
     },
     (item) => repos.stores.updateIf(item.id, item.expectedState, item.patch),
   );
   const updateSubscriptionIf = sharedWrite(
     () => '',
     async (changes: SubscriptionChange[]) =>
-      touched(changes, (change) => change.id, await repos.subscriptions.updateManyIf(changes)).map(
-        (count) => count > 0,
-      ),
+      appliedTo(changes, await repos.subscriptions.updateManyIf(changes)),
     (change) => repos.subscriptions.updateIf(change.id, change.expectedStatus, change.patch),
   );
   const deleteSessions = sharedWrite(
     () => '',
-    async (shops: string[]) =>
-      touched(shops, (shop) => shop, await repos.shopifySessions.deleteByShops(shops)),
+    async (shops: string[]) => {
+      // One entry per session deleted: a shop named twice in the batch counts its sessions for both.
+      const deleted = await repos.shopifySessions.deleteByShops(shops);
+      return shops.map((shop) => deleted.filter((name) => name === shop).length);
+    },
     (shop) => repos.shopifySessions.deleteByShop(shop),
   );
   const run =

@@ -207,15 +207,20 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
       return (await update(id, patch, expectedStatus)) > 0;
     },
     async updateManyIf(changes) {
-      const groups = new Map<string, Array<{ id: string; columns: Row }>>();
+      // One statement per expected status and set of columns.
+      const groups = new Map<
+        string,
+        { expectedStatus: SubscriptionStatus; rows: Array<{ id: string; columns: Row }> }
+      >();
       for (const change of changes) {
         const columns = toColumns(codec, COLUMNS, change.patch);
         const key = JSON.stringify([change.expectedStatus, ...Object.keys(columns).sort()]);
-        groups.set(key, [...(groups.get(key) ?? []), { id: change.id, columns }]);
+        const group = groups.get(key) ?? { expectedStatus: change.expectedStatus, rows: [] };
+        group.rows.push({ id: change.id, columns });
+        groups.set(key, group);
       }
       const applied: string[] = [];
-      for (const [key, rows] of groups) {
-        const expectedStatus = (JSON.parse(key) as string[])[0] as SubscriptionStatus;
+      for (const { expectedStatus, rows } of groups.values()) {
         applied.push(...(await updateEachIf(rows, expectedStatus)));
       }
       return applied;
