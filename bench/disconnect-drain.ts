@@ -12,6 +12,7 @@ import pino from 'pino';
 import { systemClock } from '@dropship/core';
 import { ingestEvents } from '@dropship/lifecycle';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import { createJobDurationRecorder } from '@dropship/server';
 import { startWorker } from '@dropship/worker';
 import { Redis } from 'ioredis';
 import {
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
       processors,
       concurrency: { lifecycle: concurrency, notifications: notificationConcurrency },
       log: pino({ level: 'warn' }, pino.destination(2)),
+      // As `start worker` does: every job's duration goes to the fleet's histogram in Redis.
+      onJobSettled: createJobDurationRecorder({ connection: producer, prefix }),
     });
     await allDone;
     const seconds = (performance.now() - started) / 1000;

@@ -11,6 +11,7 @@
 import os from 'node:os';
 import pino from 'pino';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import { createJobDurationRecorder } from '@dropship/server';
 import { startWorker } from '@dropship/worker';
 import { args, benchProcessors, openBenchDatabase, targetStoreIds } from './support';
 import type { BenchDatabaseLocation } from './support';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     // Notifications at the worker's default: they follow `disconnected`, which is what is timed.
     concurrency: { lifecycle: concurrency, notifications: 32 },
     log: pino({ level: 'warn' }, pino.destination(2)),
+    // As `start worker` does: every job's duration goes to the fleet's histogram in Redis.
+    onJobSettled: createJobDurationRecorder({ connection: producer, prefix }),
   });
   process.stdout.write('READY\n');
   process.on('SIGTERM', () => {
