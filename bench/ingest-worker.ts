@@ -32,15 +32,19 @@ async function main(): Promise<void> {
     if (producer.status !== 'ready') await new Promise((resolve) => producer.once('ready', resolve));
     const [file, target, from, count] = schedule.split(',');
     const ids = targetStoreIds(file ?? '', target ?? 'shopify', Number(from), Number(count));
+    const nextRun = new Date(Date.now() + 3_600_000);
     for (let i = 0; i < ids.length; i += 200) {
       await Promise.all(
-        ids.slice(i, i + 200).map((id) => queues.scheduleOrderSync(id, { everyMs: 86_400_000 })),
+        // Connected long before their uninstall: each store's next sync is hours away, none is waiting.
+        ids
+          .slice(i, i + 200)
+          .map((id) => queues.scheduleOrderSync(id, { everyMs: 86_400_000, firstRunAt: nextRun })),
       );
     }
-    // A new schedule runs at once; the measured stores were connected long before their
-    // uninstall, so those first runs are long over: drop them, keep the schedules.
-    await queues.orderSync.drain();
   }
+  const waiting = await queues.orderSync.getWaitingCount();
+  if (waiting > 0)
+    throw new Error(`${waiting} order syncs are waiting: the worker would run them during the measure.`);
   const repos = bench.repos;
   const processors: Partial<ReturnType<typeof benchProcessors>> = benchProcessors(repos, queues);
   // The stores have no platform to pull orders from: their schedules are there to be stopped, not run.

@@ -116,6 +116,18 @@ describe('order sync schedule', () => {
     ]);
   });
 
+  test('a schedule whose first run is later leaves nothing waiting; its removal takes that run too', async () => {
+    const firstRunAt = new Date(Date.now() + 3_600_000);
+    await queues.scheduleOrderSync('later', { everyMs: 86_400_000, firstRunAt });
+    const mine = async (states: Array<'waiting' | 'delayed'>) =>
+      (await queues.orderSync.getJobs(states)).filter((job) => job.data.storeId === 'later');
+    expect(await mine(['waiting'])).toEqual([]);
+    const [next] = await mine(['delayed']);
+    expect((next?.timestamp ?? 0) + (next?.opts.delay ?? 0)).toBe(firstRunAt.getTime());
+    expect(await queues.unscheduleOrderSync('later')).toBe(true);
+    expect(await mine(['waiting', 'delayed'])).toEqual([]);
+  });
+
   test('an interval under a second is refused', async () => {
     await expect(queues.scheduleOrderSync('s1', { everyMs: 10 })).rejects.toMatchObject({
       kind: ErrorKinds.invalidInput,

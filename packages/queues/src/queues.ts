@@ -34,6 +34,12 @@ export type JobToEnqueue = {
 
 export interface ScheduleOrderSyncOptions {
   everyMs: number;
+  /**
+   * When the first run is due (default now: a store that has just connected
+   * syncs at once). A later date leaves nothing waiting until then, as for a
+   * store whose schedule has run for a while.
+   */
+  firstRunAt?: Date;
 }
 
 /** One BullMQ Queue per queue name, plus validated helpers to add jobs. */
@@ -210,7 +216,10 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     return addPrepared(prepared.filter((_, index) => counts[index] === 0));
   }
 
-  async function scheduleOrderSync(storeId: string, { everyMs }: ScheduleOrderSyncOptions): Promise<void> {
+  async function scheduleOrderSync(
+    storeId: string,
+    { everyMs, firstRunAt }: ScheduleOrderSyncOptions,
+  ): Promise<void> {
     const data = parseJobPayload(JobNames.syncStoreOrders, { storeId });
     if (!Number.isInteger(everyMs) || everyMs < 1000) {
       throw new QueueError(
@@ -222,7 +231,10 @@ export function createQueues(options: CreateQueuesOptions): Queues {
     await withRedis('schedule the order sync', () =>
       byName[QueueNames.orderSync].upsertJobScheduler(
         orderSyncSchedulerId(data.storeId),
-        { every: everyMs },
+        {
+          every: everyMs,
+          ...(firstRunAt && firstRunAt.getTime() > Date.now() ? { startDate: firstRunAt } : {}),
+        },
         { name: JobNames.syncStoreOrders, data },
       ),
     );
