@@ -325,4 +325,25 @@ describe.each(['sqlite', 'postgres'] as const)('shared queries of the worker (%s
     expect(await database.repos.disconnectReports.findByEvent(ids[2])).not.toBeNull();
     expect(await database.repos.disconnectReports.findByEvent(ids[1])).toBeNull();
   });
+
+  test('a group whose statement fails does not take the answers of the other groups of its batch', async () => {
+    const repos = withSharedQueries(database.repos);
+    const [a, b, c] = (await Promise.all(
+      [1, 2, 3].map(() => seedStore(database.repos, { platform: 'shopify' })),
+    )) as [Store, Store, Store];
+    const leaving = { state: StoreStates.disconnecting, automationEnabled: false };
+    // Another patch, so another statement: no such account, so the foreign key refuses it.
+    const results = await Promise.allSettled([
+      repos.stores.updateIf(a.id, StoreStates.connected, leaving),
+      repos.stores.updateIf(b.id, StoreStates.connected, leaving),
+      repos.stores.updateIf(c.id, StoreStates.connected, { accountId: 'no-such-account' }),
+    ]);
+    // Run again after their shared statement applied, a and b would answer false.
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual([
+      true,
+      true,
+      'rejected',
+    ]);
+    expect(await database.repos.stores.findById(c.id)).toMatchObject({ accountId: null });
+  });
 });

@@ -32,15 +32,23 @@ function countLoader(countMany: (storeIds: string[]) => Promise<Array<{ storeId:
  * A write shared between the jobs running at once: the items issued while
  * one statement runs go together in the next, grouped by `groupOf` (items of
  * one group can share a statement). A write resolves once its statement has
- * committed, so the job's next read sees it. If a shared statement fails
+ * committed, so the job's next read sees it. If a group's statement fails
  * (nothing of it applied), each of its items runs again on its own, so one
- * bad item fails only its own job.
+ * bad item fails only its own job, and the other groups keep their answers.
  */
 function sharedWrite<I, O>(
   groupOf: (item: I) => string,
   many: (items: I[]) => Promise<O[]>,
   one: (item: I) => Promise<O>,
 ): (item: I) => Promise<O> {
+  type Outcome = { value: O } | { error: unknown };
+  const alone = async (item: I): Promise<Outcome> => {
+    try {
+      return { value: await one(item) };
+    } catch (error) {
+      return { error };
+    }
+  };
   const batcher = createBatcher(async (items: I[]) => {
     const groups = new Map<string, number[]>();
     items.forEach((item, index) => {
@@ -49,16 +57,26 @@ function sharedWrite<I, O>(
       if (group) group.push(index);
       else groups.set(key, [index]);
     });
-    const results = new Array<O>(items.length);
+    const outcomes = new Array<Outcome>(items.length);
     await Promise.all(
       [...groups.values()].map(async (indexes) => {
-        const answers = await many(indexes.map((index) => items[index] as I));
-        indexes.forEach((index, position) => (results[index] = answers[position] as O));
+        const members = indexes.map((index) => items[index] as I);
+        try {
+          const answers = await many(members);
+          indexes.forEach((index, position) => (outcomes[index] = { value: answers[position] as O }));
+        } catch {
+          const retried = await Promise.all(members.map(alone));
+          indexes.forEach((index, position) => (outcomes[index] = retried[position] as Outcome));
+        }
       }),
     );
-    return results;
+    return outcomes;
   });
-  return (item) => batcher.run(item).catch(() => one(item));
+  return async (item) => {
+    const outcome = await batcher.run(item);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
 }
 
 /** Per item, whether its id is among those a shared statement applied to. */
