@@ -1,5 +1,6 @@
 export { startWorker } from './start-worker';
 export type { WorkerDeps, RunningWorker, CloseWorkerOptions } from './start-worker';
+export type { NotificationsYieldOptions } from './notifications-yield';
 export { installShutdownHandlers } from './shutdown';
 export type { ShutdownOptions, ShutdownHandle } from './shutdown';
 export { WorkerError } from './errors';

@@ -7,6 +7,8 @@ import type { Processors, QueueName } from '@dropship/queues';
 import { WorkerError } from './errors';
 import { createInflightJobs } from './inflight-jobs';
 import type { InflightJobs } from './inflight-jobs';
+import { yieldNotificationsToLifecycle } from './notifications-yield';
+import type { NotificationsYield, NotificationsYieldOptions } from './notifications-yield';
 import { createQueueProcessor } from './run-job';
 import type { RunJobParams } from './run-job';
 
@@ -32,6 +34,12 @@ export interface WorkerDeps {
   readyTimeoutMs?: number;
   /** Told of every finished job attempt (the ops job duration histogram). */
   onJobSettled?: RunJobParams['onJobSettled'];
+  /**
+   * When this process runs both lifecycle and notification jobs, notifications
+   * wait while disconnects are backlogged (see yieldNotificationsToLifecycle).
+   * On by default; false turns it off.
+   */
+  yieldNotifications?: NotificationsYieldOptions | false;
 }
 
 export interface CloseWorkerOptions {
@@ -47,6 +55,10 @@ export interface RunningWorker {
 }
 
 const defaultConcurrency: Partial<Record<QueueName, number>> = { notifications: 5 };
+
+function concurrencyOf(queue: QueueName, deps: Pick<WorkerDeps, 'concurrency'>): number {
+  return deps.concurrency?.[queue] ?? defaultConcurrency[queue] ?? 1;
+}
 
 function queuesToRun(processors: Partial<Processors>): QueueName[] {
   const handled = new Set(Object.keys(processors));
@@ -84,7 +96,7 @@ function createQueueWorker(
     {
       connection,
       prefix: deps.prefix,
-      concurrency: deps.concurrency?.[queue] ?? defaultConcurrency[queue] ?? 1,
+      concurrency: concurrencyOf(queue, deps),
       stalledInterval: deps.stalledIntervalMs ?? 30_000,
       lockDuration: deps.lockDurationMs ?? 30_000,
       maxStalledCount: deps.maxStalledCount ?? 2,
@@ -129,7 +141,12 @@ async function waitUntilReady(workers: Worker[], timeoutMs: number): Promise<voi
  * and then closes with force: abandoned jobs keep their lock until it expires,
  * then the stalled check moves them back to waiting and another worker runs them.
  */
-function closer(workers: Worker[], connection: Redis, inflight: InflightJobs): RunningWorker['close'] {
+function closer(
+  workers: Worker[],
+  connection: Redis,
+  inflight: InflightJobs,
+  watchers: () => Array<NotificationsYield | undefined>,
+): RunningWorker['close'] {
   let forced = false;
   let requestForce: () => void = () => undefined;
   const forceRequested = new Promise<void>((resolve) => {
@@ -142,6 +159,7 @@ function closer(workers: Worker[], connection: Redis, inflight: InflightJobs): R
       requestForce();
     }
     closing ??= (async () => {
+      await Promise.all(watchers().map((watcher) => watcher?.stop()));
       if (!forced) {
         await Promise.all(workers.map((w) => w.pause(true)));
         await Promise.race([inflight.idle(), forceRequested]);
@@ -168,12 +186,24 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const connection = openConnection(deps);
   const inflight = createInflightJobs();
   const workers = queues.map((queue) => createQueueWorker(queue, connection, deps, inflight));
-  const close = closer(workers, connection, inflight);
+  let yielding: NotificationsYield | undefined;
+  const close = closer(workers, connection, inflight, () => [yielding]);
   try {
     await waitUntilReady(workers, deps.readyTimeoutMs ?? 10_000);
   } catch (error) {
     await close({ force: true });
     throw error;
+  }
+  const notifications = workers[queues.indexOf('notifications')];
+  if (notifications && queues.includes('lifecycle') && deps.yieldNotifications !== false) {
+    yielding = yieldNotificationsToLifecycle({
+      notifications,
+      connection,
+      prefix: deps.prefix,
+      backlog: concurrencyOf('lifecycle', deps),
+      options: deps.yieldNotifications ?? {},
+      log: deps.log,
+    });
   }
   deps.log.info({ queues, prefix: deps.prefix }, 'worker started');
   return { queues, close };

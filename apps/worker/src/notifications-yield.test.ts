@@ -1,0 +1,134 @@
+import pino from 'pino';
+import type { Redis } from 'ioredis';
+import { closeRedisConnection, createQueues, createRedisConnection, JobNames } from '@dropship/queues';
+import type { Processors, Queues } from '@dropship/queues';
+import { startWorker } from './start-worker';
+import type { RunningWorker, WorkerDeps } from './start-worker';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  uniquePrefix,
+  waitForJobState,
+} from '../../../test/support/redis';
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = uniquePrefix('yield');
+const log = pino({ level: 'silent' });
+
+let admin: Redis;
+let producer: Redis;
+let queues: Queues;
+const running: RunningWorker[] = [];
+
+beforeAll(async () => {
+  admin = await connectTestRedis(redisUrl);
+  producer = createRedisConnection(redisUrl, 'producer');
+  queues = createQueues({ connection: producer, prefix });
+  await queues.lifecycle.waitUntilReady();
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((worker) => worker.close({ force: true })));
+  await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
+});
+
+afterAll(async () => {
+  await queues.closeAll();
+  await closeRedisConnection(producer);
+  await deleteKeysWithPrefix(admin, prefix);
+  await admin.quit();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Disconnect jobs that hold until `release`, and notification jobs that count themselves. */
+function bed() {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const sent: string[] = [];
+  const processors: Partial<Processors> = {
+    [JobNames.storeDisconnected]: async () => {
+      await held;
+      return { outcome: 'applied' };
+    },
+    [JobNames.sendNotification]: async (payload) => {
+      sent.push(payload.reference);
+      return { messages: [] };
+    },
+  };
+  return { processors, sent, release };
+}
+
+async function start(deps: Pick<WorkerDeps, 'processors' | 'yieldNotifications'>): Promise<RunningWorker> {
+  const worker = await startWorker({
+    redisUrl,
+    prefix,
+    log,
+    concurrency: { lifecycle: 1, notifications: 1 },
+    ...deps,
+  });
+  running.push(worker);
+  return worker;
+}
+
+async function backlogOfDisconnects(count: number): Promise<string[]> {
+  const added = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      queues.enqueue(JobNames.storeDisconnected, {
+        eventId: `evt_${i}`,
+        storeId: `store_${i}`,
+        source: 'shopify_uninstall',
+        occurredAt: '2026-01-02T03:04:05.000Z',
+      }),
+    ),
+  );
+  return added.map((job) => job.jobId);
+}
+
+const notify = (reference: string) =>
+  queues.enqueue(JobNames.sendNotification, {
+    kinds: ['team_disconnect_alert'],
+    storeId: 'store_0',
+    accountId: null,
+    reference,
+  });
+
+test('notifications wait while disconnects are backlogged, and run once the backlog is down', async () => {
+  const { processors, sent, release } = bed();
+  await start({ processors, yieldNotifications: { checkEveryMs: 20 } });
+  const disconnects = await backlogOfDisconnects(4);
+  // One disconnect runs and holds; three wait, more than the one this process runs at once.
+  await sleep(150);
+  const { jobId } = await notify('during-backlog');
+  await sleep(400);
+  expect(sent).toEqual([]);
+  expect(await queues.notifications.getJobState(jobId)).toBe('waiting');
+
+  release();
+  await Promise.all(disconnects.map((id) => waitForJobState(queues.lifecycle, id, 'completed')));
+  await waitForJobState(queues.notifications, jobId, 'completed');
+  expect(sent).toEqual(['during-backlog']);
+});
+
+test('a backlog that does not clear delays notifications for at most maxDeferMs', async () => {
+  const { processors, sent, release } = bed();
+  await start({ processors, yieldNotifications: { checkEveryMs: 20, maxDeferMs: 300 } });
+  await backlogOfDisconnects(4);
+  await sleep(150);
+  const { jobId } = await notify('overdue');
+  await waitForJobState(queues.notifications, jobId, 'completed');
+  expect(sent).toEqual(['overdue']);
+  expect(await queues.lifecycle.getWaitingCount()).toBeGreaterThanOrEqual(3);
+  release();
+});
+
+test('with yielding off, notifications run despite a backlog', async () => {
+  const { processors, sent, release } = bed();
+  await start({ processors, yieldNotifications: false });
+  await backlogOfDisconnects(4);
+  await sleep(150);
+  const { jobId } = await notify('not-yielding');
+  await waitForJobState(queues.notifications, jobId, 'completed');
+  expect(sent).toEqual(['not-yielding']);
+  release();
+});
