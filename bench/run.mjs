@@ -141,7 +141,7 @@ function drainSection() {
         `| ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.count.toLocaleString('en')} | ${r.seconds} s | ${r.perSecond.toLocaleString('en')} | ${r.cpuUsPerStore.toLocaleString('en')} µs | ${r.redisUsPerStore.toLocaleString('en')} µs | ${r.notLeftDisconnected} |`,
     ),
     '',
-    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their statements by key: the reads (event, store and contact, subscription, counts, report) and the writes (event outcome, store state, subscription, report, sessions, outbox), one statement per batch of jobs for each; each disconnect is two BullMQ jobs (the disconnect and one notification job carrying both its messages).',
+    'This is the rate that decides how long a store waits between its uninstall and `disconnected` when uninstalls arrive faster than one worker drains them (the ingest benchmark below runs 1,000 per second). Jobs running at once share their statements by key: the reads (event, store and contact, subscription, counts, report) and the writes (event outcome, store state, subscription, report, sessions, outbox), one statement per batch of jobs for each; each disconnect is two BullMQ jobs (the disconnect and one notification job carrying both its messages), and the notification jobs wait while more disconnects are waiting than the worker runs at once.',
   ].join('\n');
 }
 
