@@ -27,7 +27,12 @@ describe('job duration histogram', () => {
     const jobs = [
       ...Array.from({ length: 30 }, () => ({ durationMs: 40 })),
       ...Array.from({ length: 10 }, () => ({ durationMs: 700 })),
-    ].map((job) => ({ queue: 'lifecycle', name: 'store-disconnected', status: 'completed' as const, ...job }));
+    ].map((job) => ({
+      queue: 'lifecycle',
+      name: 'store-disconnected',
+      status: 'completed' as const,
+      ...job,
+    }));
     await Promise.all([
       ...jobs.map((job) => record(job)),
       record({ queue: 'notifications', name: 'send-notification', status: 'failed', durationMs: 3000 }),
@@ -46,7 +51,8 @@ describe('job duration histogram', () => {
     const value = (metricName: string, labels: Record<string, string | number>) =>
       values.find(
         (v) =>
-          v.metricName === metricName && Object.entries(labels).every(([name, want]) => v.labels[name] === want),
+          v.metricName === metricName &&
+          Object.entries(labels).every(([name, want]) => v.labels[name] === want),
       )?.value;
     const disconnects = { queue: 'lifecycle', name: 'store-disconnected', status: 'completed' };
     expect(value('dropship_job_duration_seconds_count', disconnects)).toBe(40);
