@@ -145,7 +145,7 @@ function closer(
   workers: Worker[],
   connection: Redis,
   inflight: InflightJobs,
-  watchers: () => Array<NotificationsYield | undefined>,
+  beforeClose: () => Promise<void>,
 ): RunningWorker['close'] {
   let forced = false;
   let requestForce: () => void = () => undefined;
@@ -159,7 +159,7 @@ function closer(
       requestForce();
     }
     closing ??= (async () => {
-      await Promise.all(watchers().map((watcher) => watcher?.stop()));
+      await beforeClose();
       if (!forced) {
         await Promise.all(workers.map((w) => w.pause(true)));
         await Promise.race([inflight.idle(), forceRequested]);
@@ -187,7 +187,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const inflight = createInflightJobs();
   const workers = queues.map((queue) => createQueueWorker(queue, connection, deps, inflight));
   let yielding: NotificationsYield | undefined;
-  const close = closer(workers, connection, inflight, () => [yielding]);
+  const close = closer(workers, connection, inflight, async () => yielding?.stop());
   try {
     await waitUntilReady(workers, deps.readyTimeoutMs ?? 10_000);
   } catch (error) {
