@@ -13,7 +13,17 @@ import {
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('yield');
-const log = pino({ level: 'silent' });
+/** What the worker logged, for the tests that wait for the pause to have happened. */
+const logged: string[] = [];
+const log = pino({ level: 'debug' }, { write: (line: string) => void logged.push(line) });
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(10);
+  }
+}
 
 let admin: Redis;
 let producer: Redis;
@@ -29,6 +39,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((worker) => worker.close({ force: true })));
+  logged.splice(0);
   await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
 });
 
@@ -98,7 +109,9 @@ test('notifications wait while disconnects are backlogged, and run once the back
   await start({ processors, yieldNotifications: { checkEveryMs: 20 } });
   const disconnects = await backlogOfDisconnects(4);
   // One disconnect runs and holds; three wait, more than the one this process runs at once.
-  await sleep(150);
+  await until('the notifications are paused', () =>
+    logged.some((line) => line.includes('notifications paused')),
+  );
   const { jobId } = await notify('during-backlog');
   await sleep(400);
   expect(sent).toEqual([]);
@@ -114,7 +127,9 @@ test('a backlog that does not clear delays notifications for at most maxDeferMs'
   const { processors, sent, release } = bed();
   await start({ processors, yieldNotifications: { checkEveryMs: 20, maxDeferMs: 300 } });
   await backlogOfDisconnects(4);
-  await sleep(150);
+  await until('the notifications are paused', () =>
+    logged.some((line) => line.includes('notifications paused')),
+  );
   const { jobId } = await notify('overdue');
   await waitForJobState(queues.notifications, jobId, 'completed');
   expect(sent).toEqual(['overdue']);

@@ -52,6 +52,7 @@ export function yieldNotificationsToLifecycle(params: {
   const resume = () => {
     pausedSince = null;
     notifications.resume();
+    log.debug('notifications resumed');
   };
 
   const check = async () => {
@@ -72,6 +73,7 @@ export function yieldNotificationsToLifecycle(params: {
       // Waiting for its active jobs also cuts its pending fetch short; without that, an idle
       // worker's blocked fetch would still hand it the next job.
       await notifications.pause();
+      log.debug({ waiting }, 'notifications paused: disconnects first');
     } else if (pausedSince !== null && Date.now() - pausedSince >= maxDeferMs) {
       overdue = true;
       log.warn(
