@@ -1,15 +1,11 @@
 import pino from 'pino';
-import type { Redis } from 'ioredis';
-import { closeRedisConnection, createQueues, createRedisConnection, JobNames } from '@dropship/queues';
+import { JobNames } from '@dropship/queues';
 import type { Processors, Queues } from '@dropship/queues';
 import { startWorker } from './start-worker';
 import type { RunningWorker, WorkerDeps } from './start-worker';
-import {
-  connectTestRedis,
-  deleteKeysWithPrefix,
-  uniquePrefix,
-  waitForJobState,
-} from '../../../test/support/redis';
+import { uniquePrefix, waitForJobState } from '../../../test/support/redis';
+import { openQueueBed } from '../../../test/support/queue-bed';
+import type { QueueBed } from '../../../test/support/queue-bed';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('yield');
@@ -25,30 +21,22 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
   }
 }
 
-let admin: Redis;
-let producer: Redis;
+let redis: QueueBed;
 let queues: Queues;
 const running: RunningWorker[] = [];
 
 beforeAll(async () => {
-  admin = await connectTestRedis(redisUrl);
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.lifecycle.waitUntilReady();
+  redis = await openQueueBed(redisUrl, prefix);
+  ({ queues } = redis);
 });
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((worker) => worker.close({ force: true })));
   logged.splice(0);
-  await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
+  await redis.empty();
 });
 
-afterAll(async () => {
-  await queues.closeAll();
-  await closeRedisConnection(producer);
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-});
+afterAll(() => redis?.close());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

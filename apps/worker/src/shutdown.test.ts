@@ -3,16 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import type { Redis } from 'ioredis';
-import { JobNames, closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
+import { JobNames } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { startWorker } from './start-worker';
-import {
-  connectTestRedis,
-  deleteKeysWithPrefix,
-  uniquePrefix,
-  waitForJobState,
-} from '../../../test/support/redis';
+import { uniquePrefix, waitForJobState } from '../../../test/support/redis';
+import { openQueueBed } from '../../../test/support/queue-bed';
+import type { QueueBed } from '../../../test/support/queue-bed';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const root = join(__dirname, '..', '..', '..');
@@ -59,24 +55,18 @@ function runWorkerProcess(options: { jobMs: number; graceMs: number }): Child {
   return { process: child, events, waitFor, exited };
 }
 
-let admin: Redis;
-let producer: Redis;
+let redis: QueueBed;
 let queues: Queues;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  admin = await connectTestRedis(redisUrl);
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.orderSync.waitUntilReady();
+  redis = await openQueueBed(redisUrl, prefix);
+  ({ queues } = redis);
 });
 
 afterAll(async () => {
   children.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
-  await queues.closeAll();
-  await closeRedisConnection(producer);
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
+  await redis?.close();
 });
 
 test('SIGTERM during a job lets it finish, then the process exits 0', async () => {

@@ -1,30 +1,18 @@
 import pino from 'pino';
-import type { Redis } from 'ioredis';
 import { ErrorKinds } from '@dropship/core';
-import {
-  JobNames,
-  PermanentJobError,
-  closeRedisConnection,
-  createQueues,
-  createRedisConnection,
-  skippedJob,
-} from '@dropship/queues';
+import { JobNames, PermanentJobError, skippedJob } from '@dropship/queues';
 import type { Queues } from '@dropship/queues';
 import { startWorker } from './start-worker';
 import type { RunningWorker } from './start-worker';
-import {
-  connectTestRedis,
-  deleteKeysWithPrefix,
-  uniquePrefix,
-  waitForJobState,
-} from '../../../test/support/redis';
+import { uniquePrefix, waitForJobState } from '../../../test/support/redis';
+import { openQueueBed } from '../../../test/support/queue-bed';
+import type { QueueBed } from '../../../test/support/queue-bed';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('worker');
 const log = pino({ level: 'silent' });
 
-let admin: Redis;
-let producer: Redis;
+let redis: QueueBed;
 let queues: Queues;
 const running: RunningWorker[] = [];
 
@@ -44,23 +32,16 @@ async function start(
 }
 
 beforeAll(async () => {
-  admin = await connectTestRedis(redisUrl);
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.orders.waitUntilReady();
+  redis = await openQueueBed(redisUrl, prefix);
+  ({ queues } = redis);
 });
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((worker) => worker.close()));
-  await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
+  await redis.empty();
 });
 
-afterAll(async () => {
-  await queues.closeAll();
-  await closeRedisConnection(producer);
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-});
+afterAll(() => redis?.close());
 
 test('two workers on one queue process every job exactly once in total', async () => {
   const runs = new Map<string, number>();

@@ -1,12 +1,13 @@
 import { ErrorKinds } from '@dropship/core';
-import type { Redis } from 'ioredis';
 import { closeRedisConnection, createRedisConnection } from './connection';
 import { orderSyncSchedulerId } from './job-ids';
 import { JobNames } from './names';
 import { createQueues } from './queues';
 import type { Queues } from './queues';
 import { checkEvictionPolicy } from './redis-health';
-import { connectTestRedis, deleteKeysWithPrefix, uniquePrefix } from '../../../test/support/redis';
+import { uniquePrefix } from '../../../test/support/redis';
+import { openQueueBed } from '../../../test/support/queue-bed';
+import type { QueueBed } from '../../../test/support/queue-bed';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('queues');
@@ -18,27 +19,17 @@ const disconnect = {
   occurredAt: '2025-01-02T03:04:05Z',
 } as const;
 
-let admin: Redis;
-let producer: Redis;
+let redis: QueueBed;
 let queues: Queues;
 
 beforeAll(async () => {
-  admin = await connectTestRedis(redisUrl);
-  producer = createRedisConnection(redisUrl, 'producer');
-  queues = createQueues({ connection: producer, prefix });
-  await queues.lifecycle.waitUntilReady();
+  redis = await openQueueBed(redisUrl, prefix);
+  ({ queues } = redis);
 });
 
-afterEach(async () => {
-  await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
-});
+afterEach(() => redis.empty());
 
-afterAll(async () => {
-  await queues.closeAll();
-  await closeRedisConnection(producer);
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-});
+afterAll(() => redis?.close());
 
 describe('enqueue', () => {
   test('a bad payload is rejected before anything is added', async () => {
@@ -156,7 +147,7 @@ describe('producer connection', () => {
     const worker = createRedisConnection(redisUrl, 'worker');
     try {
       expect(worker.options.maxRetriesPerRequest).toBeNull();
-      expect(producer.options).toMatchObject({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
+      expect(redis.producer.options).toMatchObject({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
     } finally {
       worker.disconnect();
     }
@@ -165,8 +156,8 @@ describe('producer connection', () => {
 
 describe('eviction policy', () => {
   test('the check reports the test Redis policy and warns unless it is noeviction', async () => {
-    const result = await checkEvictionPolicy(admin);
-    const policy = ((await admin.call('CONFIG', 'GET', 'maxmemory-policy')) as string[])[1];
+    const result = await checkEvictionPolicy(redis.admin);
+    const policy = ((await redis.admin.call('CONFIG', 'GET', 'maxmemory-policy')) as string[])[1];
     expect(result.policy).toBe(policy);
     expect(result.ok).toBe(policy === 'noeviction');
     expect(result.warning === undefined).toBe(result.ok);
