@@ -6,6 +6,8 @@
  *   --mode=closed --connections=64          as fast as 64 keep-alive connections go
  *   --mode=open --rate=1000 --sends=<file>  a fixed arrival rate; send times written for the end-to-end measure
  *   --measure-from=<n>                       the first n requests warm up (the server, this client), unmeasured
+ *   --settle-redis=<url> --settle-prefix=<p> open mode: after the warm-up, wait until its jobs are done
+ *                                            (lifecycle and notification queues empty) before the measure
  *   --latencies=<file>                       every measured request's latency (ms), for runs measured in rounds
  * Prints `RESULT {sent, ok, seconds, rps, p50Ms, p99Ms, statuses}`.
  */
@@ -13,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
 import { signBridgeRequest } from '@dropship/woocommerce';
 import { appUninstalledSample } from '../test/support/shopify-stand-in/samples';
 import { args, emit, round } from './support';
@@ -168,45 +171,92 @@ async function warmClosedLoop(
 
 /**
  * Open loop: requests leave on schedule whatever the answers, as webhooks
- * arrive. The first `measureFrom` go out at the same rate but are not
- * measured: a freshly started server compiles its hot path and its client
- * opens its connections during them, and the figures are the steady state's.
+ * arrive, and every send time is kept for the end-to-end measure.
  */
 async function openLoop(
   agent: http.Agent,
   url: URL,
   requests: PreparedRequest[],
   rate: number,
-  measureFrom: number,
 ): Promise<Outcome> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
-  const warmupStatuses = new Map<number, number>();
   const sends: Array<[string, number]> = [];
   const pending: Array<Promise<void>> = [];
   const started = performance.now();
-  let measureStarted = started;
   let sent = 0;
   while (sent < requests.length) {
     const due = Math.min(requests.length, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent += 1) {
       const request = requests[sent] as PreparedRequest;
-      const measured = sent >= measureFrom;
-      if (sent === measureFrom) measureStarted = performance.now();
       const t0 = performance.now();
-      if (measured) sends.push([request.key, Date.now()]);
+      sends.push([request.key, Date.now()]);
       pending.push(
         sendOne(agent, url, request).then((status) => {
-          if (measured) latencies.push(performance.now() - t0);
-          const counts = measured ? statuses : warmupStatuses;
-          counts.set(status, (counts.get(status) ?? 0) + 1);
+          latencies.push(performance.now() - t0);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   await Promise.all(pending);
-  return { latencies, statuses, warmupStatuses, sends, seconds: (performance.now() - measureStarted) / 1000 };
+  return {
+    latencies,
+    statuses,
+    warmupStatuses: new Map(),
+    sends,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * Waits until the worker has finished what the warm-up queued: nothing
+ * waiting, delayed or running on the lifecycle and notification queues.
+ */
+async function settle(redisUrl: string, prefix: string, timeoutMs = 120_000): Promise<number> {
+  const connection = createRedisConnection(redisUrl, 'producer');
+  const queues = createQueues({ connection, prefix });
+  const started = performance.now();
+  try {
+    for (;;) {
+      const counts = await Promise.all(
+        [queues.lifecycle, queues.notifications].map((queue) =>
+          queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+        ),
+      );
+      const left = counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
+      if (left === 0) return performance.now() - started;
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`the warm-up's jobs were not done after ${timeoutMs / 1000} s (${left} left)`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await queues.closeAll();
+    await closeRedisConnection(connection);
+  }
+}
+
+/**
+ * The open loop after `measureFrom` requests of its own at the same rate,
+ * unmeasured: a freshly started server compiles its hot path and its client
+ * opens its connections during them. With `settleOn`, the measure starts once
+ * the worker has done the warm-up's jobs too, so it begins on a warm, idle
+ * system, as a storm finds a running one; the keep-alive connections stay open
+ * meanwhile.
+ */
+async function warmOpenLoop(
+  agent: http.Agent,
+  url: URL,
+  requests: PreparedRequest[],
+  rate: number,
+  measureFrom: number,
+  settleOn: { redisUrl: string; prefix: string } | null,
+): Promise<Outcome & { settleMs: number | null }> {
+  const warmup = await openLoop(agent, url, requests.slice(0, measureFrom), rate);
+  const settleMs = settleOn ? await settle(settleOn.redisUrl, settleOn.prefix) : null;
+  const outcome = await openLoop(agent, url, requests.slice(measureFrom), rate);
+  return { ...outcome, warmupStatuses: warmup.statuses, settleMs };
 }
 
 async function main(): Promise<void> {
@@ -226,9 +276,11 @@ async function main(): Promise<void> {
   const measureFrom = Number(flags.get('measure-from') ?? 0);
   const connections = Number(flags.get('connections') ?? 64);
   const agent = new http.Agent({ keepAlive: true, maxSockets: open ? 512 : connections });
+  const settleRedis = flags.get('settle-redis');
+  const settleOn = settleRedis ? { redisUrl: settleRedis, prefix: flags.get('settle-prefix') ?? '' } : null;
   const outcome = open
-    ? await openLoop(agent, url, requests, Number(flags.get('rate') ?? 1000), measureFrom)
-    : await warmClosedLoop(agent, url, requests, connections, measureFrom);
+    ? await warmOpenLoop(agent, url, requests, Number(flags.get('rate') ?? 1000), measureFrom, settleOn)
+    : { ...(await warmClosedLoop(agent, url, requests, connections, measureFrom)), settleMs: null };
   agent.destroy();
   const sendsFile = flags.get('sends');
   if (sendsFile) fs.writeFileSync(sendsFile, JSON.stringify(outcome.sends));
@@ -247,6 +299,7 @@ async function main(): Promise<void> {
       sent: measureFrom,
       ok: outcome.warmupStatuses.get(200) ?? 0,
       statuses: Object.fromEntries(outcome.warmupStatuses),
+      settleMs: outcome.settleMs === null ? null : Math.round(outcome.settleMs),
     },
   });
 }

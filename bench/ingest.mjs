@@ -12,6 +12,7 @@
  *   node bench/ingest.mjs --requests=2000 --seconds=2 --no-write   a short smoke run
  *   flags: --requests=10000 --warmup=1000 --rounds=4 --round-warmup=1000 --connections=64 --rate=1000 --seconds=10 --e2e-warmup=2000
  *          --dialects=sqlite,postgres --targets=shopify,bridge --worker-concurrency=128 --worker-nice=10 --no-write
+ *          --no-settle   start the measured storm right after the warm-up, without waiting for the worker
  *          --cpu-prof[=dir]   profiles each server and worker process (node --cpu-prof) for a look at the hot path
  *
  * Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL
@@ -52,6 +53,7 @@ const settings = {
   roundWarmup: num('round-warmup', 1_000),
   workerConcurrency: num('worker-concurrency', 128),
   workerNice: num('worker-nice', 10),
+  settle: !flags.has('no-settle'),
   dialects: (flags.get('dialects') ?? 'sqlite,postgres').split(','),
   targets: (flags.get('targets') ?? 'shopify,bridge').split(','),
 };
@@ -451,6 +453,7 @@ async function endToEnd(setup, target) {
     `--rate=${rate}`,
     `--measure-from=${e2eWarmup}`,
     `--sends=${sendsFile}`,
+    ...(settings.settle ? [`--settle-redis=${redisUrl}`, `--settle-prefix=${prefix}`] : []),
   ]);
   answeredAll(http.warmup, 'end-to-end warm-up');
   const stopped = runSync('ingest-check.js', [
@@ -484,17 +487,44 @@ async function endToEnd(setup, target) {
     perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
   }
   console.log(`jobs done per second since the first measured send: ${[...perSecond.values()].join(' ')}`);
+  const warmupLeft = e2eWarmup - doneBefore(done, firstSend);
+  const bySecond = new Map();
+  for (const [id, at] of sends) {
+    if (!done.has(id)) continue;
+    const second = Math.floor((at - firstSend) / 1000);
+    bySecond.set(second, [...(bySecond.get(second) ?? []), done.get(id) - at]);
+  }
+  console.log(
+    `warm-up jobs not done at the first measured send: ${warmupLeft}; p99 by second of sending: ${[
+      ...bySecond.values(),
+    ]
+      .map((l) =>
+        percentile(
+          l.sort((a, b) => a - b),
+          99,
+        ),
+      )
+      .join(' ')}`,
+  );
   return {
     sent: count,
     arrivalRate: Math.round(count / http.seconds),
     http,
     stopped,
     completed: latencies.length,
+    warmupLeft,
+    settleMs: http.warmup.settleMs,
     workerRate: Math.round(doneSince.length / drainSeconds),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.at(-1) ?? 0,
   };
+}
+
+function doneBefore(done, at) {
+  let n = 0;
+  for (const t of done.values()) if (t < at) n += 1;
+  return n;
 }
 
 function version(command, args, pattern) {
@@ -552,6 +582,10 @@ function reading(results) {
       ? ''
       : `: ${span(onPostgres.map((r) => r.app.servicesUs))} µs on the PostgreSQL rows, where the database's backends run on the same two cores as the server and the load generator and take that much from them`;
   const floorCpu = span(results.map((r) => r.floor.cpuUs));
+  const settleNote = () =>
+    settings.settle
+      ? `The worker process starts with the server and takes the warm-up's jobs too; the measure begins once it has finished them (${span(results.map((r) => (r.e2e.settleMs / 1000).toFixed(1)))} s after the warm-up's last send), as a storm meets a worker that has been running. A worker process that has just started runs its first jobs slowly while its code compiles: begun right after the warm-up (\`--no-settle\`), the measure inherited about 1,000 of the warm-up's 2,000 jobs, and the p99 to \`disconnected\` was 0.4–0.6 s on SQLite and 0.9–1.3 s on PostgreSQL in runs on this machine (docs/operations.md, “Scale out”: in a rolling restart, start the new workers before stopping the old ones).`
+      : `The measure began right after the warm-up, with ${span(results.map((r) => r.e2e.warmupLeft))} of its jobs not yet done by a worker that had just started.`;
   const appCpu = span(results.map((r) => r.app.cpuUs));
   return [
     '**Reading the figures.**',
@@ -559,7 +593,7 @@ function reading(results) {
     `- Instructions per request (\`perf stat\`, user and kernel, every thread, the round's warm-up included as for CPU) are a count, not a time: a busy machine does not inflate them, so they compare one run with another where the times above cannot. ${perfCounts ? `The server executed ${span(results.map((r) => (r.app.instructionsK / r.floor.instructionsK).toFixed(1)))} times the floor's instructions per request; to answer half the floor's requests per second on the same cores it would have to stay near twice, Redis and PostgreSQL included.` : 'This machine exposes no instruction counter, so the column is empty.'}`,
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections costs a large part of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site and subscription reads, and checks its replay guard (event ids in Redis, expiring with their window) with one pipeline per batch. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own; that thread restarts the WAL in place rather than truncating it (writers waited 40–70 ms for a truncation, every ~120 ms at these rates, against 3–10 ms), and a batch that finds the write lock taken tries again a millisecond later instead of letting SQLite’s busy handler sleep on the event loop. On PostgreSQL every lookup of a batch probes its index whatever the statistics say: the benchmark’s tables are freshly filled, as a growing platform’s are, and with IN lists and joins the planner scanned every Shopify store, every subscription and the whole events table at each batch; the ingest statement is prepared once per connection. The floor makes no SQL at all.',
-    `- End to end, the target is read as the issue writes it: from an uninstall's send to its store \`disconnected\` with its automation stopped, which is when the worker has finished the store's disconnect job (billing, products-left report, \`disconnected\`; its notices follow). The time to the 2xx is shown beside it: the server answers only after the store has left \`connected\` (gate closed, schedule removed), so order automation has stopped by then, and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, answers its first requests in tens of milliseconds, so its client opens several hundred connections at once; and Node 20 (libuv 1.45 and later) accepts one connection per turn of the event loop, which lasts 10–30 ms under this load. Those connections wait in the listen queue (seen at 460) for up to 3 s while the server answers the ones it has already accepted in tens of milliseconds (its own log shows every request done in under 90 ms), and without the warm-up they alone make a p99 of 2–4 s. A sender that opens many connections at once meets the same queue on a warm server (a step from 200 to 1,000 requests per second gave a p99 of 1.7 s here): put a load balancer that keeps its connections to the servers open in front of them, and let a new server warm up before it takes its share (docs/operations.md, “Scale out”). The disconnect jobs ran in one worker process${workerNice ? ` at nice ${workerNice}` : ''} (lifecycle concurrency ${settings.workerConcurrency}; its notification jobs wait while disconnects are backlogged, as every worker's do), on the same two cores as the server, its load generator, Redis and the database: it completed disconnect jobs at about ${jobRates}, from the first measured send to its last job. Where that is below the arrival rate the jobs queue up, and the time to \`disconnected\` is that of the queue (the worker benchmark above gives one worker's rate alone on this machine; more worker processes, on more cores, share the backlog). ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
+    `- End to end, the target is read as the issue writes it: from an uninstall's send to its store \`disconnected\` with its automation stopped, which is when the worker has finished the store's disconnect job (billing, products-left report, \`disconnected\`; its notices follow). The time to the 2xx is shown beside it: the server answers only after the store has left \`connected\` (gate closed, schedule removed), so order automation has stopped by then, and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, answers its first requests in tens of milliseconds, so its client opens several hundred connections at once; and Node 20 (libuv 1.45 and later) accepts one connection per turn of the event loop, which lasts 10–30 ms under this load. Those connections wait in the listen queue (seen at 460) for up to 3 s while the server answers the ones it has already accepted in tens of milliseconds (its own log shows every request done in under 90 ms), and without the warm-up they alone make a p99 of 2–4 s. A sender that opens many connections at once meets the same queue on a warm server (a step from 200 to 1,000 requests per second gave a p99 of 1.7 s here): put a load balancer that keeps its connections to the servers open in front of them, and let a new server warm up before it takes its share (docs/operations.md, “Scale out”). ${settleNote()} The disconnect jobs ran in one worker process${workerNice ? ` at nice ${workerNice}` : ''} (lifecycle concurrency ${settings.workerConcurrency}; its notification jobs wait while disconnects are backlogged, as every worker's do), on the same two cores as the server, its load generator, Redis and the database: it completed disconnect jobs at about ${jobRates}, from the first measured send to its last job. Where that is below the arrival rate the jobs queue up, and the time to \`disconnected\` is that of the queue (the worker benchmark above gives one worker's rate alone on this machine; more worker processes, on more cores, share the backlog). ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
   ].join('\n');
 }
 
@@ -639,7 +673,7 @@ const body = [
   '',
   machine(),
   '',
-  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, measured in ${settings.rounds} alternating rounds (floor, server, floor, server, …, both processes running throughout, each round’s load generator first sending ${settings.roundWarmup} unmeasured requests of its own) so that the machine’s slow spells fall on both sides; the ratio is that of the totals, and the range after it the lowest and highest ratio of a round; each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert; a webhook carries the whole REST Shop resource of shopify.dev’s \`app/uninstalled\` sample (1.5 KB), as Shopify sends it. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers; the bridge’s answer also reports the site’s monthly platform subscription (every plugin site has one, active). The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, each answer checked to be 200, not measured), then ${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
+  `Throughput: ${settings.requests.toLocaleString('en')} requests after ${settings.warmup.toLocaleString('en')} of warm-up, ${settings.connections} concurrent keep-alive connections, measured in ${settings.rounds} alternating rounds (floor, server, floor, server, …, both processes running throughout, each round’s load generator first sending ${settings.roundWarmup} unmeasured requests of its own) so that the machine’s slow spells fall on both sides; the ratio is that of the totals, and the range after it the lowest and highest ratio of a round; each request a distinct signed delivery for its own connected store (its own webhook id or occurrence id), so every idempotency record is a real insert; a webhook carries the whole REST Shop resource of shopify.dev’s \`app/uninstalled\` sample (1.5 KB), as Shopify sends it. The real server verifies the signature, reads the store, records the event once, takes the store out of \`connected\` (gate closed, order-sync schedule removed), queues its job and answers; the bridge’s answer also reports the site’s monthly platform subscription (every plugin site has one, active). The floor is a bare \`node:http\` server that checks the same HMAC and adds one BullMQ job (for the bridge it holds the site secrets in memory). End to end: each store gets an order-sync schedule, then an open loop sends ${settings.rate.toLocaleString('en')} uninstalls (or plugin deactivations) per second to a freshly started server: ${settings.e2eWarmup.toLocaleString('en')} of warm-up (answered and processed like the rest, each answer checked to be 200, not measured), ${settings.settle ? 'then, once the worker has finished the warm-up’s jobs (lifecycle and notification queues empty, the connections kept open), ' : 'then '}${(settings.rate * settings.seconds).toLocaleString('en')} measured over ${settings.seconds} s, while the worker (one process, lifecycle concurrency ${settings.workerConcurrency}) runs the disconnect jobs.`,
   '',
   rows(results),
   '',
