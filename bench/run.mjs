@@ -7,7 +7,8 @@
  *
  *   node bench/run.mjs                  everything, stop benchmark with 1,000 and 1,000,000 other jobs
  *   node bench/run.mjs --large=100000   a smaller large queue (the 1,000,000 fill takes ~35 s here)
- *   node bench/run.mjs --only=stop,csv,throughput,drain   a subset; --no-write prints without touching the docs
+ *   node bench/run.mjs --only=stop,csv,throughput,drain   a subset (the other sections are kept as they are);
+ *                                       --no-write prints without touching the docs
  *
  * Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -145,20 +146,33 @@ function drainSection() {
   ].join('\n');
 }
 
-const sections = [];
-if (only.has('stop')) sections.push(stopSection());
-if (only.has('csv')) sections.push(csvSection());
-if (only.has('throughput')) sections.push(throughputSection());
-if (only.has('drain')) sections.push(drainSection());
+// Each section by the start of its heading, in the document's order.
+const order = [
+  ['stop', '### Stop order automation', stopSection],
+  ['csv', '### Products-left CSV', csvSection],
+  ['throughput', '### Order-job throughput', throughputSection],
+  ['drain', '### Disconnect backlog', drainSection],
+];
+const measured = new Map(order.filter(([key]) => only.has(key)).map(([key, , run]) => [key, run()]));
 fs.rmSync(build, { recursive: true, force: true });
 
-const body = [START, '## Worker', '', machine(), '', sections.join('\n\n'), END].join('\n');
+const current = fs.existsSync(docPath)
+  ? fs.readFileSync(docPath, 'utf8')
+  : '# Benchmarks\n\nRun with `npm run bench`.\n';
+// A run of some sections (--only) keeps the others as the last full run wrote them.
+const previous = (new RegExp(`${START}([\\s\\S]*?)${END}`).exec(current)?.[1] ?? '').split(/\n(?=### )/);
+const sections = order
+  .map(([key, heading]) => measured.get(key) ?? previous.find((text) => text.startsWith(heading))?.trimEnd())
+  .filter(Boolean);
+const kept = order.filter(([key]) => !measured.has(key)).map(([, heading]) => `“${heading.slice(4)}…”`);
+const keptNote = kept.length
+  ? `\n- Kept from an earlier run, not measured by this one: ${kept.join(', ')}`
+  : '';
+
+const body = [START, '## Worker', '', machine() + keptNote, '', sections.join('\n\n'), END].join('\n');
 if (flags.get('write') === 'false' || flags.has('no-write')) {
   console.log(body);
 } else {
-  const current = fs.existsSync(docPath)
-    ? fs.readFileSync(docPath, 'utf8')
-    : '# Benchmarks\n\nRun with `npm run bench`.\n';
   const next = current.includes(START)
     ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), body)
     : `${current.trimEnd()}\n\n${body}\n`;
