@@ -150,7 +150,7 @@ async function measureAt(
 async function main(): Promise<void> {
   const a = args();
   const sizes = (a.get('sizes') ?? a.get('others') ?? '1000').split(',').map(Number);
-  const params = { stores: Number(a.get('stores') ?? 25), ownJobs: Number(a.get('own') ?? 200) };
+  const params = { stores: Number(a.get('stores') ?? 100), ownJobs: Number(a.get('own') ?? 200) };
   const prefix = uniquePrefix('stop');
   const connection = createRedisConnection(redisUrl, 'worker');
   const queues = createQueues({ connection, prefix });
