@@ -492,19 +492,17 @@ async function endToEnd(setup, target) {
   for (const [id, at] of sends) {
     if (!done.has(id)) continue;
     const second = Math.floor((at - firstSend) / 1000);
-    bySecond.set(second, [...(bySecond.get(second) ?? []), done.get(id) - at]);
+    if (!bySecond.has(second)) bySecond.set(second, []);
+    bySecond.get(second).push(done.get(id) - at);
   }
+  const p99s = [...bySecond.values()].map((waits) =>
+    percentile(
+      waits.sort((x, y) => x - y),
+      99,
+    ),
+  );
   console.log(
-    `warm-up jobs not done at the first measured send: ${warmupLeft}; p99 by second of sending: ${[
-      ...bySecond.values(),
-    ]
-      .map((l) =>
-        percentile(
-          l.sort((a, b) => a - b),
-          99,
-        ),
-      )
-      .join(' ')}`,
+    `warm-up jobs not done at the first measured send: ${warmupLeft}; p99 by second of sending: ${p99s.join(' ')}`,
   );
   return {
     sent: count,
@@ -584,7 +582,7 @@ function reading(results) {
   const floorCpu = span(results.map((r) => r.floor.cpuUs));
   const settleNote = () =>
     settings.settle
-      ? `The worker process starts with the server and takes the warm-up's jobs too; the measure begins once it has finished them (${span(results.map((r) => (r.e2e.settleMs / 1000).toFixed(1)))} s after the warm-up's last send), as a storm meets a worker that has been running. A worker process that has just started runs its first jobs slowly while its code compiles: begun right after the warm-up (\`--no-settle\`), the measure inherited about 1,000 of the warm-up's 2,000 jobs, and the p99 to \`disconnected\` was 0.4–0.6 s on SQLite and 0.9–1.3 s on PostgreSQL in runs on this machine (docs/operations.md, “Scale out”: in a rolling restart, start the new workers before stopping the old ones).`
+      ? `The worker process starts with the server and takes the warm-up's jobs too; the measure begins once it has finished them (${span(results.map((r) => (r.e2e.settleMs / 1000).toFixed(1)))} s after the warm-up's last send), as a storm meets a worker that has been running. A worker process that has just started runs its first jobs slowly while its code compiles: begun right after the warm-up (\`--no-settle\`), the measure inherited about half of the warm-up's ${e2eWarmup.toLocaleString('en')} jobs, and the p99 to \`disconnected\` was 0.4–0.6 s on SQLite and 0.9–1.3 s on PostgreSQL in this benchmark's runs of 2026-12-07 (docs/operations.md, “Scale out”: in a rolling restart, start the new workers before stopping the old ones).`
       : `The measure began right after the warm-up, with ${span(results.map((r) => r.e2e.warmupLeft))} of its jobs not yet done by a worker that had just started.`;
   const appCpu = span(results.map((r) => r.app.cpuUs));
   return [
