@@ -28,6 +28,11 @@ const roleOptions: Record<RedisRole, RedisOptions> = {
     enableOfflineQueue: false,
     connectTimeout: 2000,
     commandTimeout: 5000,
+    // Concurrent requests issue their commands in the same turn of the event
+    // loop (a batch's job adds and schedule removals): one write, and one read
+    // for Redis, instead of one each. Workers keep it off: their blocking and
+    // job-lock commands are not for pipelines.
+    enableAutoPipelining: true,
   },
 };
 
