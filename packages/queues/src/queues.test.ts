@@ -152,6 +152,23 @@ describe('producer connection', () => {
       worker.disconnect();
     }
   });
+
+  test('a producer sends the commands of one turn together; a worker connection does not', async () => {
+    const worker = createRedisConnection(redisUrl, 'worker');
+    try {
+      const key = `${uniquePrefix('turn')}:n`;
+      const replies = [1, 2, 3].map(() => redis.producer.incr(key));
+      // Held for one write at the end of the turn, then answered one by one.
+      expect(redis.producer.autoPipelineQueueSize).toBe(3);
+      expect(await Promise.all(replies)).toEqual([1, 2, 3]);
+      const alone = worker.incr(key);
+      expect(worker.autoPipelineQueueSize).toBe(0);
+      expect(await alone).toBe(4);
+      await redis.producer.del(key);
+    } finally {
+      await closeRedisConnection(worker);
+    }
+  });
 });
 
 describe('eviction policy', () => {
