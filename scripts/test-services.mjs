@@ -1,6 +1,7 @@
 // Makes sure the Redis and PostgreSQL the tests use answer: starts them when
 // installed, installs them (root + apt-get) when missing, otherwise fails
-// saying exactly what to run. Used by scripts/test.mjs and .ci/run.
+// saying exactly what to run. Used by scripts/test.mjs and .ci/run. Also
+// installs the Debian packages the browser and WordPress suites drive.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -182,4 +183,22 @@ export async function ensureServices() {
     await waitFor(service, 20);
     console.log(`${service.name} started and answers at ${display(service.url)}`);
   }
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Chromium, PHP, PHPUnit and WordPress, installed before the suites start: a
+ * test file that installed them itself would race the others for apt's lock.
+ */
+export function ensureTestPackages() {
+  run('bash', [path.join(root, 'wp-plugin-bridge/tests/install-packages.sh')]);
+  if (existsSync(CHROMIUM)) return;
+  if (!isRoot || !hasCommand('apt-get'))
+    throw new Error(
+      `Chromium is missing (${CHROMIUM}). Run: sudo apt-get update && sudo apt-get install -y chromium`,
+    );
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], env);
+  run('apt-get', ['install', '-y', 'chromium'], env);
 }

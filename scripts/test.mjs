@@ -20,7 +20,7 @@ function run(command, args, options = {}) {
 
 ensureDependencies(root);
 // Loaded after the install: it may use packages of the tree.
-const { ensureServices } = await import('./test-services.mjs');
+const { ensureServices, ensureTestPackages } = await import('./test-services.mjs');
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const flags = new Map(
@@ -42,10 +42,12 @@ rmSync(phpunitXml, { force: true });
 // One line per step.
 const steps = [
   { name: 'services', run: () => ensureServices() },
+  // Chromium, PHP and WordPress for the browser and end-to-end suites; installs what it lacks.
+  { name: 'packages', run: () => ensureTestPackages() },
   { name: 'build', run: () => run(npx, ['tsc', '-b']) },
   { name: 'typecheck', run: () => run(npx, ['tsc', '-p', 'tsconfig.check.json']) },
   { name: 'jest', run: () => run(npx, ['jest', '--json', `--outputFile=${jestJson}`, ...jestArgs]) },
-  // The plugin inside a real WordPress (Debian's wordpress on MariaDB); installs what it lacks.
+  // The plugin inside a real WordPress (Debian's wordpress on MariaDB).
   {
     name: 'wordpress',
     run: () => run('bash', ['wp-plugin-bridge/tests/run.sh', '--log-junit', phpunitXml]),

@@ -13,8 +13,8 @@ import type { PublishedProduct } from '@dropship/core';
 import { PRODUCTS_LEFT_CSV_HEADER } from '@dropship/lifecycle';
 import { startAccountApp } from './support/account-app';
 import type { AccountApp, LeavingStore } from './support/account-app';
-import { launchChromium } from './support/chromium';
-import type { LaunchedBrowser } from './support/chromium';
+import { launchChromium } from '../support/chromium';
+import type { LaunchedBrowser } from '../support/chromium';
 import {
   chooseLocale,
   LOCALES,

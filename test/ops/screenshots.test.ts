@@ -1,21 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { failLifecycleJob } from '../../apps/server/src/ops/test-support/team';
-import { launchChromium } from './support/chromium';
+import { launchChromium } from '../support/chromium';
+import type { LaunchedBrowser } from '../support/chromium';
 import { PASSWORD, startOpsApp } from './support/ops-app';
 import type { OpsApp } from './support/ops-app';
 
 const OUT = path.resolve(__dirname, '../../test-output/ops');
 let app: OpsApp;
-let browser: BrowserContext;
+let browser: LaunchedBrowser;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   app = await startOpsApp();
-  browser = await launchChromium();
+  // Wide enough for the ops tables without horizontal scrolling.
+  browser = await launchChromium({ width: 1360, height: 900 });
   await app.installAndSubscribe('lamp-house.myshopify.com');
   await app.deliver('/webhooks/app/uninstalled', {
     topic: 'app/uninstalled',
@@ -49,8 +51,8 @@ afterAll(async () => {
 });
 
 async function signedInPage(email: string): Promise<Page> {
-  await browser.clearCookies();
-  const page = await browser.newPage();
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
   await page.goto(`${app.origin}/ops`);
   await page.fill('#email', email);
   await page.fill('#password', PASSWORD);

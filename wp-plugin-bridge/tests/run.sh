@@ -1,38 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of the Dropship Connect WordPress plugin against a real WordPress
 # (Debian's `wordpress` package) on the local MariaDB, with a local platform stand-in.
-# Installs what is missing (as root) and cleans up after itself.
+# Installs what is missing (as root, through e2e/prepare-wordpress.sh) and cleans up after itself.
 set -euo pipefail
 
 PLUGIN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TESTS_DIR="$PLUGIN_DIR/tests"
-WP_CORE="${DROPSHIP_WP_CORE:-/usr/share/wordpress}"
 DB_HOST="${DROPSHIP_TEST_DB_HOST:-127.0.0.1}"
 DB_PORT="${DROPSHIP_TEST_DB_PORT:-3306}"
 DB_NAME="dropship_wp_test_$$"
 
 fail() { echo "tests/run.sh: $*" >&2; exit 1; }
-
-# --- packages ---------------------------------------------------------------
-missing=()
-command -v php >/dev/null 2>&1 || missing+=(php-cli)
-{ command -v php >/dev/null 2>&1 && php -r 'exit(extension_loaded("mysqli")?0:1);'; } || missing+=(php-mysql)
-command -v phpunit >/dev/null 2>&1 || missing+=(phpunit)
-[ -f "$WP_CORE/wp-settings.php" ] || missing+=(wordpress)
-command -v mysqladmin >/dev/null 2>&1 || missing+=(mariadb-client)
-if [ ! -x /usr/sbin/mariadbd ] && ! { command -v mysqladmin >/dev/null 2>&1 && mysqladmin -h"$DB_HOST" -P"$DB_PORT" -uroot ping >/dev/null 2>&1; }; then
-  missing+=(mariadb-server)
-fi
-if [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    fail "missing Debian packages: ${missing[*]}. Install them as root: apt-get update && apt-get install -y ${missing[*]}"
-  fi
-  echo "Installing ${missing[*]} with apt-get..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null || fail "apt-get update failed; cannot install ${missing[*]}"
-  apt-get install -y -qq "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"
-  [ -f "$WP_CORE/wp-settings.php" ] || fail "WordPress not found at $WP_CORE after installing the wordpress package"
-fi
 
 sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -uroot -e "$1"; }
 

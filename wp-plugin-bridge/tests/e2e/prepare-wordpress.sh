@@ -16,10 +16,8 @@ DB_NAME="${2:?usage: prepare-wordpress.sh <work-dir> <database-name>}"
 
 fail() { echo "prepare-wordpress.sh: $*" >&2; exit 1; }
 
-command -v php >/dev/null 2>&1 || fail "php is missing: apt-get install -y php-cli php-mysql (or run bash wp-plugin-bridge/tests/run.sh once as root, which installs everything)"
-php -r 'exit(extension_loaded("mysqli")?0:1);' || fail "the PHP mysqli extension is missing: apt-get install -y php-mysql"
-[ -f "$WP_CORE/wp-settings.php" ] || fail "WordPress is not installed at $WP_CORE: apt-get install -y wordpress"
-command -v mysqladmin >/dev/null 2>&1 || fail "mysqladmin is missing: apt-get install -y mariadb-client"
+# PHP, WordPress and the MariaDB client, installed when missing (as root).
+bash "$TESTS_DIR/install-packages.sh"
 
 db_ping() { mysqladmin -h"$DB_HOST" -P"$DB_PORT" -uroot ping >/dev/null 2>&1; }
 if ! db_ping; then

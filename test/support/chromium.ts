@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, BrowserType } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const root = path.resolve(__dirname, '..', '..', '..');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -25,20 +25,11 @@ export function ensureChromium(): void {
       `Chromium is missing (${CHROMIUM_PATH}). Install it, then run the test again: sudo apt-get update && sudo apt-get install -y chromium`,
     );
   }
+  // Test files run in parallel workers: wait for another apt-get instead of failing on its lock.
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env });
-}
-
-/** playwright-core (the driver only, no bundled browser), installed as a root dev dependency when missing. */
-async function loadChromium(): Promise<BrowserType> {
-  try {
-    return (await import('playwright-core')).chromium;
-  } catch {
-    const install = ['/tmp/npm.lock', 'npm', 'install', '--no-audit', '--no-fund', '-D', 'playwright-core'];
-    execFileSync('flock', install, { cwd: root, stdio: 'inherit' });
-    return (await import('playwright-core')).chromium;
-  }
+  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
+  execFileSync('apt-get', [...wait, 'update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', [...wait, 'install', '-y', 'chromium'], { stdio: 'inherit', env });
 }
 
 export interface LaunchedBrowser {
@@ -47,15 +38,14 @@ export interface LaunchedBrowser {
 }
 
 /** Headless Chromium with a fresh profile (a new user-data-dir), downloads accepted. */
-export async function launchChromium(): Promise<LaunchedBrowser> {
+export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<LaunchedBrowser> {
   ensureChromium();
-  const chromium = await loadChromium();
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'dropship-browser-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
+    viewport,
     locale: 'en-GB',
     args: CHROMIUM_ARGS,
   });
