@@ -138,6 +138,49 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
+/*
+ * The machine's CPU (every core, every process) read from /proc/stat every
+ * 100 ms by a small child process: the load generator runs synchronously, so
+ * this process cannot sample meanwhile.
+ */
+const CPU_SAMPLER = `
+const fs = require('node:fs');
+const read = () => {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\\n')[0].trim().split(/\\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  process.stdout.write(Date.now() + ' ' + (total - idle) + ' ' + total + '\\n');
+};
+read();
+setInterval(read, 100);
+`;
+
+/** Starts the sampler; `busyOver(from, to)` gives the machine's busy CPU between two instants. */
+async function startCpuSampler() {
+  const samples = [];
+  let buffered = '';
+  const sampler = await startProcess(['-e', CPU_SAMPLER], {
+    ready: () => samples.length > 0,
+    onStdout: (chunk) => {
+      const lines = (buffered + chunk.toString()).split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) samples.push(line.split(' ').map(Number));
+    },
+  });
+  return {
+    stop: () => sampler.stop(),
+    /** Busy CPU time in µs (all cores) and the busy share of the machine, from the samples around [from, to]. */
+    busyOver(from, to) {
+      const start = samples.findLast(([at]) => at <= from) ?? samples[0];
+      const end = samples.find(([at]) => at >= to) ?? samples.at(-1);
+      return {
+        busyUs: ((end[1] - start[1]) * 1e6) / clockTicks,
+        share: (end[1] - start[1]) / (end[2] - start[2]),
+      };
+    },
+  };
+}
+
 const SERVICES = new Set(['postgres', 'redis-server']);
 
 /** The machine's Redis and PostgreSQL processes. */
@@ -446,6 +489,7 @@ async function endToEnd(setup, target) {
     },
   );
   const app = await startAppServer(setup.location, prefix);
+  const cpu = await startCpuSampler();
   const count = rate * seconds;
   const sendsFile = path.join(setup.location.dataDir, `sends-${prefix}.json`);
   const http = load(app.url, target, setup.targetsFile, first, e2eWarmup + count, [
@@ -469,6 +513,7 @@ async function endToEnd(setup, target) {
   const deadline = Date.now() + 120_000;
   while (sends.some(([id]) => !done.has(id)) && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 200));
+  await cpu.stop();
   await app.stop();
   await worker.stop();
   await support.dropPrefix(prefix);
@@ -480,7 +525,9 @@ async function endToEnd(setup, target) {
   // The worker's own pace from the first measured send to its last job (warm-up jobs done meanwhile count).
   const firstSend = Math.min(...sends.map(([, at]) => at));
   const doneSince = [...done.values()].filter((at) => at >= firstSend);
-  const drainSeconds = (Math.max(...doneSince) - firstSend) / 1000;
+  const lastDone = Math.max(...doneSince);
+  const drainSeconds = (lastDone - firstSend) / 1000;
+  const machineCpu = cpu.busyOver(firstSend, lastDone);
   const perSecond = new Map();
   for (const at of doneSince) {
     const second = Math.floor((at - firstSend) / 1000);
@@ -513,6 +560,9 @@ async function endToEnd(setup, target) {
     warmupLeft,
     settleMs: http.warmup.settleMs,
     workerRate: Math.round(doneSince.length / drainSeconds),
+    // Every process of the machine over the same span, per job done: what one uninstall costs in all.
+    machineBusy: Math.round(machineCpu.share * 100),
+    machineCpuUsPerJob: Math.round(machineCpu.busyUs / doneSince.length),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.at(-1) ?? 0,
@@ -569,10 +619,16 @@ function reading(results) {
     .map((r) => `${r.e2e.arrivalRate.toLocaleString('en')}/s (${label[r.target]}, ${dbLabel[r.dialect]})`)
     .join(', ');
   const jobRates = results.map((r) => `${r.e2e.workerRate.toLocaleString('en')}/s`).join(', ');
-  const span = (values) => {
-    const [low, high] = [Math.min(...values), Math.max(...values)];
-    return low === high ? `${low}` : `${low}–${high}`;
+  const span = (values, format = String) => {
+    const [low, high] = [Math.min(...values), Math.max(...values)].map(format);
+    return low === high ? low : `${low}–${high}`;
   };
+  const cores = os.availableParallelism();
+  const budgetUs = Math.round((cores * 1e6) / rate);
+  const machineCpu = `Over that span the machine's ${cores} cores were ${span(results.map((r) => r.e2e.machineBusy))} % busy, ${span(
+    results.map((r) => r.e2e.machineCpuUsPerJob),
+    (v) => v.toLocaleString('en'),
+  )} µs of CPU per disconnect done, counting every process (server, load generator, worker, Redis, database): ${rate.toLocaleString('en')} uninstalls a second on ${cores} cores leave at most ${budgetUs.toLocaleString('en')} µs for each, so the worker keeps up only where the whole path costs less than that.`;
   const onPostgres = results.filter((r) => r.dialect === 'postgres');
   // Only rows measured on PostgreSQL have a database outside the server to count.
   const servicesOnPostgres = () =>
@@ -591,7 +647,7 @@ function reading(results) {
     `- Instructions per request (\`perf stat\`, user and kernel, every thread, the round's warm-up included as for CPU) are a count, not a time: a busy machine does not inflate them, so they compare one run with another where the times above cannot. ${perfCounts ? `The server executed ${span(results.map((r) => (r.app.instructionsK / r.floor.instructionsK).toFixed(1)))} times the floor's instructions per request; to answer half the floor's requests per second on the same cores it would have to stay near twice, Redis and PostgreSQL included.` : 'This machine exposes no instruction counter, so the column is empty.'}`,
     `- p99 ≤ 25 ms with ${connections} requests always in flight needs, by Little's law, at least ${connections} / 25 ms = ${needed.toLocaleString('en')} answers per second, every one of them. The floor, which makes no SQL, reached up to ${bestFloor.toLocaleString('en')}/s here, ${floorHeld}: on two cores shared by the server, its load generator, Redis and the database, the queueing of ${connections} connections costs a large part of the budget. What the table compares is the cost of the real path against the floor's under the same conditions.`,
     '- Group commit: concurrent requests share their statements. Deliveries that arrive while a batch is being written wait for the next one (no timer: a lone request goes at once), then one transaction (on PostgreSQL a single statement, one round trip) records all their events and takes their stores out of `connected` with the automation gate closed, one `addBulk` queues their jobs and their order-sync schedules are removed in the same round trip. The Shopify route also shares its store lookup; the bridge shares its site and subscription reads, and checks its replay guard (event ids in Redis, expiring with their window) with one pipeline per batch. Every request still gets its own answer, after its own batch has committed. The webhook and bridge endpoints are answered by a lane ahead of express (bare `node:http`, the same endpoints the routers mount). SQLite runs in WAL mode with synchronous=NORMAL (durable across a process crash), its checkpoints in a thread of their own; that thread restarts the WAL in place rather than truncating it (writers waited 40–70 ms for a truncation, every ~120 ms at these rates, against 3–10 ms), and a batch that finds the write lock taken tries again a millisecond later instead of letting SQLite’s busy handler sleep on the event loop. On PostgreSQL every lookup of a batch probes its index whatever the statistics say: the benchmark’s tables are freshly filled, as a growing platform’s are, and with IN lists and joins the planner scanned every Shopify store, every subscription and the whole events table at each batch; the ingest statement is prepared once per connection. The floor makes no SQL at all.',
-    `- End to end, the target is read as the issue writes it: from an uninstall's send to its store \`disconnected\` with its automation stopped, which is when the worker has finished the store's disconnect job (billing, products-left report, \`disconnected\`; its notices follow). The time to the 2xx is shown beside it: the server answers only after the store has left \`connected\` (gate closed, schedule removed), so order automation has stopped by then, and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, answers its first requests in tens of milliseconds, so its client opens several hundred connections at once; and Node 20 (libuv 1.45 and later) accepts one connection per turn of the event loop, which lasts 10–30 ms under this load. Those connections wait in the listen queue (seen at 460) for up to 3 s while the server answers the ones it has already accepted in tens of milliseconds (its own log shows every request done in under 90 ms), and without the warm-up they alone make a p99 of 2–4 s. A sender that opens many connections at once meets the same queue on a warm server (a step from 200 to 1,000 requests per second gave a p99 of 1.7 s here): put a load balancer that keeps its connections to the servers open in front of them, and let a new server warm up before it takes its share (docs/operations.md, “Scale out”). ${settleNote()} The disconnect jobs ran in one worker process${workerNice ? ` at nice ${workerNice}` : ''} (lifecycle concurrency ${settings.workerConcurrency}; its notification jobs wait while disconnects are backlogged, as every worker's do), on the same two cores as the server, its load generator, Redis and the database: it completed disconnect jobs at about ${jobRates}, from the first measured send to its last job. Where that is below the arrival rate the jobs queue up, and the time to \`disconnected\` is that of the queue (the worker benchmark above gives one worker's rate alone on this machine; more worker processes, on more cores, share the backlog). ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
+    `- End to end, the target is read as the issue writes it: from an uninstall's send to its store \`disconnected\` with its automation stopped, which is when the worker has finished the store's disconnect job (billing, products-left report, \`disconnected\`; its notices follow). The time to the 2xx is shown beside it: the server answers only after the store has left \`connected\` (gate closed, schedule removed), so order automation has stopped by then, and a check of every store right after the last answer counts the ones still connected, still open or still scheduled (the "stopped" figure; all must be 0). The open loop asked for ${rate.toLocaleString('en')}/s and the server took ${arrival}. The measured requests follow ${e2eWarmup.toLocaleString('en')} of warm-up at the same rate: a server process that has just started, its hot path not yet compiled, answers its first requests in tens of milliseconds, so its client opens several hundred connections at once; and Node 20 (libuv 1.45 and later) accepts one connection per turn of the event loop, which lasts 10–30 ms under this load. Those connections wait in the listen queue (seen at 460) for up to 3 s while the server answers the ones it has already accepted in tens of milliseconds (its own log shows every request done in under 90 ms), and without the warm-up they alone make a p99 of 2–4 s. A sender that opens many connections at once meets the same queue on a warm server (a step from 200 to 1,000 requests per second gave a p99 of 1.7 s here): put a load balancer that keeps its connections to the servers open in front of them, and let a new server warm up before it takes its share (docs/operations.md, “Scale out”). ${settleNote()} The disconnect jobs ran in one worker process${workerNice ? ` at nice ${workerNice}` : ''} (lifecycle concurrency ${settings.workerConcurrency}; its notification jobs wait while disconnects are backlogged, as every worker's do), on the same two cores as the server, its load generator, Redis and the database: it completed disconnect jobs at about ${jobRates}, from the first measured send to its last job. ${machineCpu} Where that rate is below the arrival rate the jobs queue up, and the time to \`disconnected\` is that of the queue (the worker benchmark above gives one worker's rate alone on this machine; more worker processes, on more cores, share the backlog). ${allDone ? 'Every disconnect job completed (the "jobs done" figure); none was lost.' : 'Not every disconnect job completed within two minutes of the last request.'}`,
   ].join('\n');
 }
 
