@@ -139,27 +139,64 @@ function cpuMs(pid) {
 }
 
 /*
- * The machine's CPU (every core, every process) read from /proc/stat every
- * 100 ms by a small child process: the load generator runs synchronously, so
- * this process cannot sample meanwhile.
+ * Where the machine's CPU goes, read from /proc every 200 ms by a small child
+ * process (the load generator runs synchronously, so this process cannot
+ * sample meanwhile). Every process's CPU (user + system) is added to a class:
+ * the pids it is given (server, worker), Redis and PostgreSQL (backends come
+ * and go: each is counted while it lives), the load generator, everything
+ * else. A line: time, the machine's busy and total ticks, its irq + softirq
+ * and steal ticks, then the ticks of each class.
  */
 const CPU_SAMPLER = `
 const fs = require('node:fs');
-const read = () => {
-  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\\n')[0].trim().split(/\\s+/).map(Number);
-  const idle = ticks[3] + ticks[4];
-  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  process.stdout.write(Date.now() + ' ' + (total - idle) + ' ' + total + '\\n');
+const [server, worker] = process.argv.slice(1);
+const services = new Set(['postgres', 'redis-server']);
+const last = new Map();
+const sums = { server: 0, worker: 0, services: 0, load: 0, others: 0 };
+const classOf = (pid, name) => {
+  if (pid === server) return 'server';
+  if (pid === worker) return 'worker';
+  if (services.has(name)) return 'services';
+  try {
+    if (fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').includes('bench/ingest-load.js')) return 'load';
+  } catch {}
+  return 'others';
 };
+const read = () => {
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\\d+$/.test(pid) || pid === String(process.pid)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync('/proc/' + pid + '/stat', 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const seen = last.get(pid);
+    // A process first seen counts from its start only when it started after the sampler.
+    const kind = seen ? seen.kind : classOf(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+    const before = seen ? seen.ticks : started ? 0 : ticks;
+    sums[kind] += ticks - before;
+    last.set(pid, { kind, ticks });
+  }
+  const [, ...cpu] = fs.readFileSync('/proc/stat', 'utf8').split('\\n')[0].trim().split(/\\s+/).map(Number);
+  const idle = cpu[3] + cpu[4];
+  const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+  const line = [Date.now(), total - idle, total, cpu[5] + cpu[6], cpu[7], sums.server, sums.worker, sums.services, sums.load, sums.others];
+  process.stdout.write(line.join(' ') + '\\n');
+  started = true;
+};
+let started = false;
 read();
-setInterval(read, 100);
+setInterval(read, 200);
 `;
 
-/** Starts the sampler; `busyOver(from, to)` gives the machine's busy CPU between two instants. */
-async function startCpuSampler() {
+/** Starts the sampler; `busyOver(from, to)` says where the machine's CPU went between two instants. */
+async function startCpuSampler(server, worker) {
   const samples = [];
   let buffered = '';
-  const sampler = await startProcess(['-e', CPU_SAMPLER], {
+  const sampler = await startProcess(['-e', CPU_SAMPLER, String(server), String(worker)], {
     ready: () => samples.length > 0,
     onStdout: (chunk) => {
       const lines = (buffered + chunk.toString()).split('\n');
@@ -169,13 +206,22 @@ async function startCpuSampler() {
   });
   return {
     stop: () => sampler.stop(),
-    /** Busy CPU time in µs (all cores) and the busy share of the machine, from the samples around [from, to]. */
+    /** CPU time in µs: the machine's busy total and each part of it; `share` is the busy fraction. */
     busyOver(from, to) {
       const start = samples.findLast(([at]) => at <= from) ?? samples[0];
       const end = samples.find(([at]) => at >= to) ?? samples.at(-1);
+      const us = (i) => ((end[i] - start[i]) * 1e6) / clockTicks;
       return {
-        busyUs: ((end[1] - start[1]) * 1e6) / clockTicks,
         share: (end[1] - start[1]) / (end[2] - start[2]),
+        busy: us(1),
+        // irq and softirq: the kernel's side of the loopback traffic, charged to no process.
+        kernel: us(3),
+        steal: us(4),
+        server: us(5),
+        worker: us(6),
+        services: us(7),
+        load: us(8),
+        others: us(9),
       };
     },
   };
@@ -489,7 +535,7 @@ async function endToEnd(setup, target) {
     },
   );
   const app = await startAppServer(setup.location, prefix);
-  const cpu = await startCpuSampler();
+  const cpu = await startCpuSampler(app.pid, worker.pid);
   const count = rate * seconds;
   const sendsFile = path.join(setup.location.dataDir, `sends-${prefix}.json`);
   const http = load(app.url, target, setup.targetsFile, first, e2eWarmup + count, [
@@ -560,9 +606,13 @@ async function endToEnd(setup, target) {
     warmupLeft,
     settleMs: http.warmup.settleMs,
     workerRate: Math.round(doneSince.length / drainSeconds),
-    // Every process of the machine over the same span, per job done: what one uninstall costs in all.
+    // The machine's CPU over the same span, per job done: what one uninstall costs in all, and where it went.
     machineBusy: Math.round(machineCpu.share * 100),
-    machineCpuUsPerJob: Math.round(machineCpu.busyUs / doneSince.length),
+    cpuUsPerJob: Object.fromEntries(
+      Object.entries(machineCpu)
+        .filter(([part]) => part !== 'share')
+        .map(([part, us]) => [part, Math.round(us / doneSince.length)]),
+    ),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.at(-1) ?? 0,
@@ -625,10 +675,26 @@ function reading(results) {
   };
   const cores = os.availableParallelism();
   const budgetUs = Math.round((cores * 1e6) / rate);
-  const machineCpu = `Over that span the machine's ${cores} cores were ${span(results.map((r) => r.e2e.machineBusy))} % busy, ${span(
-    results.map((r) => r.e2e.machineCpuUsPerJob),
-    (v) => v.toLocaleString('en'),
-  )} µs of CPU per disconnect done, counting every process (server, load generator, worker, Redis, database): ${rate.toLocaleString('en')} uninstalls a second on ${cores} cores leave at most ${budgetUs.toLocaleString('en')} µs for each, so the worker keeps up only where the whole path costs less than that.`;
+  const n = (v) => v.toLocaleString('en');
+  const cpuRows = results
+    .map(({ target, dialect, e2e }) => {
+      const { busy, server, worker, services, load, kernel, steal, others } = e2e.cpuUsPerJob;
+      const parts = [
+        ['server', server],
+        ['worker', worker],
+        ['Redis and the database', services],
+        ['load generator', load],
+        ['kernel interrupts (the loopback traffic)', kernel],
+        ['stolen by the hypervisor', steal],
+        ['other processes', others],
+      ];
+      // The rest: this sampler, and what the kernel does outside interrupts for no process.
+      const rest = parts.reduce((left, [, us]) => left - us, busy);
+      const list = [...parts, ['the rest', rest]].map(([what, us]) => `${what} ${n(us)}`).join(', ');
+      return `${n(busy)} µs (${label[target]}, ${dbLabel[dialect]}: ${list})`;
+    })
+    .join('; ');
+  const machineCpu = `Over that span the machine's ${cores} cores were ${span(results.map((r) => r.e2e.machineBusy))} % busy. Its CPU per disconnect done, counting every process, and what it went to: ${cpuRows}. ${rate.toLocaleString('en')} uninstalls a second on ${cores} cores leave at most ${n(budgetUs)} µs for each, so the worker keeps up only where the whole path costs less than that.`;
   const onPostgres = results.filter((r) => r.dialect === 'postgres');
   // Only rows measured on PostgreSQL have a database outside the server to count.
   const servicesOnPostgres = () =>
