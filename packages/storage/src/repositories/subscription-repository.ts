@@ -92,7 +92,12 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
    * to its subscription while the status is still `expectedStatus`. On
    * PostgreSQL the table's own row type reads the list, so every value gets
    * its column's type; SQLite reads each field as stored (integers for
-   * dates and booleans, text otherwise).
+   * dates and booleans, text otherwise). On PostgreSQL the ids also come as
+   * an array (`whereAnyOf`'s form), which lets the planner probe the key:
+   * joined to the list alone, a table without fresh statistics had every
+   * subscription in the status read and hashed at each batch, a cost growing
+   * with the platform (50,000 active, batches of 25: 17.8 ms a batch against
+   * 3.8 ms; with statistics both 4.3–4.7 ms).
    */
   const updateEachIf = async (
     rows: ReadonlyArray<{ id: string; columns: Row }>,
@@ -106,15 +111,21 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
     );
     const assignments = names.map(() => '?? = v.??').join(', ');
     const identifiers = names.flatMap((name) => [name, name]);
-    const from =
-      ctx.dialect === 'postgres'
-        ? { sql: 'jsonb_populate_recordset(null::??, cast(? as jsonb))', bindings: [TABLE, list] }
-        : {
-            sql: `(select ${['id', ...names].map(() => `json_extract(value, ?) as ??`).join(', ')} from json_each(?))`,
-            bindings: [...['id', ...names].flatMap((name) => [`$.${name}`, name]), list],
-          };
+    const postgres = ctx.dialect === 'postgres';
+    const from = postgres
+      ? { sql: 'jsonb_populate_recordset(null::??, cast(? as jsonb))', bindings: [TABLE, list] }
+      : {
+          sql: `(select ${['id', ...names].map(() => `json_extract(value, ?) as ??`).join(', ')} from json_each(?))`,
+          bindings: [...['id', ...names].flatMap((name) => [`$.${name}`, name]), list],
+        };
+    const byKey = postgres
+      ? {
+          sql: ' and ??.?? = any(array(select unnest(cast(? as text[]))))',
+          bindings: [TABLE, 'id', rows.map((row) => row.id)],
+        }
+      : { sql: '', bindings: [] };
     const result = (await knex.raw(
-      `update ?? set ${assignments} from ${from.sql} as v where ??.?? = v.?? and ??.?? = ? returning ??.??`,
+      `update ?? set ${assignments} from ${from.sql} as v where ??.?? = v.??${byKey.sql} and ??.?? = ? returning ??.??`,
       [
         TABLE,
         ...identifiers,
@@ -122,6 +133,7 @@ export function createSubscriptionRepository(ctx: RepositoryContext): Subscripti
         TABLE,
         'id',
         'id',
+        ...byKey.bindings,
         TABLE,
         'status',
         expectedStatus,
