@@ -138,72 +138,21 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
-/*
- * Where the machine's CPU goes, read from /proc every 200 ms by a small child
- * process (the load generator runs synchronously, so this process cannot
- * sample meanwhile). Every process's CPU (user + system) is added to a class:
- * the pids it is given (server, worker), Redis and PostgreSQL (backends come
- * and go: each is counted while it lives), the load generator, everything
- * else. A line: time, the machine's busy and total ticks, its irq + softirq
- * and steal ticks, then the ticks of each class.
- */
-const CPU_SAMPLER = `
-const fs = require('node:fs');
-const [server, worker] = process.argv.slice(1);
-const services = new Set(['postgres', 'redis-server']);
-const last = new Map();
-const sums = { server: 0, worker: 0, services: 0, load: 0, others: 0 };
-const classOf = (pid, name) => {
-  if (pid === server) return 'server';
-  if (pid === worker) return 'worker';
-  if (services.has(name)) return 'services';
-  try {
-    if (fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').includes('bench/ingest-load.js')) return 'load';
-  } catch {}
-  return 'others';
-};
-const read = () => {
-  for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\\d+$/.test(pid) || pid === String(process.pid)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync('/proc/' + pid + '/stat', 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    const seen = last.get(pid);
-    // A process first seen counts from its start only when it started after the sampler.
-    const kind = seen ? seen.kind : classOf(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-    const before = seen ? seen.ticks : started ? 0 : ticks;
-    sums[kind] += ticks - before;
-    last.set(pid, { kind, ticks });
-  }
-  const [, ...cpu] = fs.readFileSync('/proc/stat', 'utf8').split('\\n')[0].trim().split(/\\s+/).map(Number);
-  const idle = cpu[3] + cpu[4];
-  const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
-  const line = [Date.now(), total - idle, total, cpu[5] + cpu[6], cpu[7], sums.server, sums.worker, sums.services, sums.load, sums.others];
-  process.stdout.write(line.join(' ') + '\\n');
-  started = true;
-};
-let started = false;
-read();
-setInterval(read, 200);
-`;
-
-/** Starts the sampler; `busyOver(from, to)` says where the machine's CPU went between two instants. */
+/** Starts bench/cpu-sampler.mjs; `busyOver(from, to)` says where the machine's CPU went between two instants. */
 async function startCpuSampler(server, worker) {
   const samples = [];
   let buffered = '';
-  const sampler = await startProcess(['-e', CPU_SAMPLER, String(server), String(worker)], {
-    ready: () => samples.length > 0,
-    onStdout: (chunk) => {
-      const lines = (buffered + chunk.toString()).split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) samples.push(line.split(' ').map(Number));
+  const sampler = await startProcess(
+    [path.join(root, 'bench', 'cpu-sampler.mjs'), String(server), String(worker)],
+    {
+      ready: () => samples.length > 0,
+      onStdout: (chunk) => {
+        const lines = (buffered + chunk.toString()).split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) samples.push(line.split(' ').map(Number));
+      },
     },
-  });
+  );
   return {
     stop: () => sampler.stop(),
     /** CPU time in µs: the machine's busy total and each part of it; `share` is the busy fraction. */
