@@ -449,6 +449,43 @@ function throughputStores() {
 }
 
 /** Open loop at `rate` for `seconds`, the worker in its own process; send → job done, per store. */
+/**
+ * Starts bench/ingest-check.js, connected and waiting: `run()` has it check
+ * the stores right away and resolves with what it found.
+ */
+async function startCheck(setup, prefix, target, from, count) {
+  let output = '';
+  const child = await startProcess(
+    [
+      ...script('ingest-check.js'),
+      `--location=${JSON.stringify(setup.location)}`,
+      `--redis=${redisUrl}`,
+      `--prefix=${prefix}`,
+      `--targets=${setup.targetsFile}`,
+      `--target=${target}`,
+      `--from=${from}`,
+      `--count=${count}`,
+    ],
+    {
+      ready: () => output.includes('READY'),
+      onStdout: (chunk) => (output += chunk.toString()),
+    },
+  );
+  return {
+    async run() {
+      process.kill(child.pid, 'SIGUSR2');
+      const result = () => output.split('\n').find((line) => line.startsWith('RESULT '));
+      const deadline = Date.now() + 60_000;
+      while (!result()) {
+        if (Date.now() > deadline) throw new Error('bench/ingest-check.js gave no result within 60 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await child.stop();
+      return JSON.parse(result().slice(7));
+    },
+  };
+}
+
 async function endToEnd(setup, target) {
   const { rate, seconds, workerConcurrency, e2eWarmup } = settings;
   const prefix = support.uniquePrefix('e2e');
@@ -484,6 +521,7 @@ async function endToEnd(setup, target) {
     },
   );
   const app = await startAppServer(setup.location, prefix);
+  const check = await startCheck(setup, prefix, target, measuredFrom, rate * seconds);
   const cpu = await startCpuSampler(app.pid, worker.pid);
   const count = rate * seconds;
   const sendsFile = path.join(setup.location.dataDir, `sends-${prefix}.json`);
@@ -495,15 +533,7 @@ async function endToEnd(setup, target) {
     ...(settings.settle ? [`--settle-redis=${redisUrl}`, `--settle-prefix=${prefix}`] : []),
   ]);
   answeredAll(http.warmup, 'end-to-end warm-up');
-  const stopped = runSync('ingest-check.js', [
-    `--location=${JSON.stringify(setup.location)}`,
-    `--redis=${redisUrl}`,
-    `--prefix=${prefix}`,
-    `--targets=${setup.targetsFile}`,
-    `--target=${target}`,
-    `--from=${measuredFrom}`,
-    `--count=${count}`,
-  ]);
+  const stopped = await check.run();
   const sends = JSON.parse(fs.readFileSync(sendsFile, 'utf8'));
   const deadline = Date.now() + 120_000;
   while (sends.some(([id]) => !done.has(id)) && Date.now() < deadline)
