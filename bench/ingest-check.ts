@@ -32,8 +32,11 @@ async function main(): Promise<void> {
   const queues = createQueues({ connection: redis, prefix: flags.get('prefix') ?? 'bench' });
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const go = new Promise((resolve) => process.once('SIGUSR2', resolve));
+  // A benchmark that failed before asking would otherwise leave this process waiting for good.
+  const orphaned = setTimeout(() => process.exit(2), 15 * 60_000);
   console.log('READY');
   await go;
+  clearTimeout(orphaned);
   let connected = 0;
   let gateOpen = 0;
   for (let i = 0; i < ids.length; i += 500) {

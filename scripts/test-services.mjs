@@ -188,8 +188,8 @@ export async function ensureServices() {
 const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Chromium, PHP, PHPUnit and WordPress, installed before the suites start: a
- * test file that installed them itself would race the others for apt's lock.
+ * Chromium, PHP, PHPUnit and WordPress, installed before the suites start
+ * (and by the browser tests' helper when a suite runs alone).
  */
 export function ensureTestPackages() {
   run('bash', [path.join(root, 'wp-plugin-bridge/tests/install-packages.sh')]);

@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..');
+const INSTALL_LOCK = path.join(tmpdir(), 'dropship-test-packages.lock');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -17,19 +19,19 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Debian's chromium: installed when missing if we are root, otherwise the test fails saying what to run. */
+/**
+ * Debian's chromium. When missing, the test command's own installer (the
+ * `packages` step of `npm test`) installs it, as root; otherwise it fails
+ * saying what to run. So a suite run alone sets itself up as `npm test` does.
+ */
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM_PATH)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `Chromium is missing (${CHROMIUM_PATH}). Install it, then run the test again: sudo apt-get update && sudo apt-get install -y chromium`,
-    );
-  }
-  // Test files run in parallel workers: wait for another apt-get instead of failing on its lock.
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
-  execFileSync('apt-get', [...wait, 'update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', [...wait, 'install', '-y', 'chromium'], { stdio: 'inherit', env });
+  const install = "import { ensureTestPackages } from './scripts/test-services.mjs'; ensureTestPackages();";
+  // Test files run in parallel: one installs, the others wait on the lock and then find it there.
+  execFileSync('flock', [INSTALL_LOCK, process.execPath, '--input-type=module', '-e', install], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export interface LaunchedBrowser {

@@ -27,7 +27,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing ${missing[*]} with apt-get..." >&2
 export DEBIAN_FRONTEND=noninteractive
-# Another test may be installing (Chromium, say): wait for its lock rather than fail.
+# Another program may be installing meanwhile: wait for its lock rather than fail.
 wait=(-o DPkg::Lock::Timeout=600)
 apt-get "${wait[@]}" update -qq >/dev/null || fail "apt-get update failed; cannot install ${missing[*]}"
 apt-get "${wait[@]}" install -y -qq "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"

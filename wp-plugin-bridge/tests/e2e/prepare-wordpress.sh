@@ -16,8 +16,9 @@ DB_NAME="${2:?usage: prepare-wordpress.sh <work-dir> <database-name>}"
 
 fail() { echo "prepare-wordpress.sh: $*" >&2; exit 1; }
 
-# PHP, WordPress and the MariaDB client, installed when missing (as root).
-bash "$TESTS_DIR/install-packages.sh"
+# PHP, WordPress and the MariaDB client, installed when missing (as root). The lock
+# is the one the browser tests' Chromium install takes: apt allows one at a time.
+flock "${TMPDIR:-/tmp}/dropship-test-packages.lock" bash "$TESTS_DIR/install-packages.sh"
 
 db_ping() { mysqladmin -h"$DB_HOST" -P"$DB_PORT" -uroot ping >/dev/null 2>&1; }
 if ! db_ping; then
