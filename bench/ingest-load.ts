@@ -13,15 +13,15 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { closeRedisConnection, createQueues, createRedisConnection } from '@dropship/queues';
 import { signBridgeRequest } from '@dropship/woocommerce';
 import { appUninstalledSample } from '../test/support/shopify-stand-in/samples';
 import { args, emit, round } from './support';
 import type { IngestTargets } from './ingest-setup';
+import { WirePool, wireRequest } from './wire-client';
 
-interface PreparedRequest {
+interface SignedRequest {
   /** The store id: what the end-to-end measure joins on. */
   key: string;
   path: string;
@@ -29,7 +29,13 @@ interface PreparedRequest {
   body: Buffer;
 }
 
-function shopifyRequest(store: { id: string; domain: string }, secret: string): PreparedRequest {
+/** A request as it goes on the wire. */
+interface PreparedRequest {
+  key: string;
+  wire: Buffer;
+}
+
+function shopifyRequest(store: { id: string; domain: string }, secret: string): SignedRequest {
   const shop = store.domain;
   // The whole REST Shop resource, as Shopify sends it (~1.5 KB), for this store.
   const body = Buffer.from(
@@ -47,7 +53,6 @@ function shopifyRequest(store: { id: string; domain: string }, secret: string): 
     body,
     headers: {
       'content-type': 'application/json',
-      'content-length': String(body.length),
       'x-shopify-topic': 'app/uninstalled',
       'x-shopify-hmac-sha256': crypto.createHmac('sha256', secret).update(body).digest('base64'),
       'x-shopify-shop-domain': shop,
@@ -59,7 +64,7 @@ function shopifyRequest(store: { id: string; domain: string }, secret: string): 
   };
 }
 
-function bridgeRequest(site: { id: string; secret: string }): PreparedRequest {
+function bridgeRequest(site: { id: string; secret: string }): SignedRequest {
   const body = Buffer.from(
     JSON.stringify({
       type: 'deactivated',
@@ -82,34 +87,13 @@ function bridgeRequest(site: { id: string; secret: string }): PreparedRequest {
     key: site.id,
     path: '/bridge/v1/events',
     body,
-    headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
+    headers: { ...headers, 'content-type': 'application/json' },
   };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function sendOne(agent: http.Agent, url: URL, request: PreparedRequest): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path: request.path,
-        headers: request.headers,
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(request.body);
-  });
 }
 
 interface Outcome {
@@ -122,8 +106,7 @@ interface Outcome {
 }
 
 async function closedLoop(
-  agent: http.Agent,
-  url: URL,
+  pool: WirePool,
   requests: PreparedRequest[],
   connections: number,
 ): Promise<Outcome> {
@@ -137,7 +120,7 @@ async function closedLoop(
         const request = requests[next] as PreparedRequest;
         next += 1;
         const t0 = performance.now();
-        const status = await sendOne(agent, url, request);
+        const status = await pool.send(request.wire);
         latencies.push(performance.now() - t0);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
@@ -158,14 +141,13 @@ async function closedLoop(
  * compiled and its connections open, as in one long run.
  */
 async function warmClosedLoop(
-  agent: http.Agent,
-  url: URL,
+  pool: WirePool,
   requests: PreparedRequest[],
   connections: number,
   measureFrom: number,
 ): Promise<Outcome> {
-  const warmup = await closedLoop(agent, url, requests.slice(0, measureFrom), connections);
-  const outcome = await closedLoop(agent, url, requests.slice(measureFrom), connections);
+  const warmup = await closedLoop(pool, requests.slice(0, measureFrom), connections);
+  const outcome = await closedLoop(pool, requests.slice(measureFrom), connections);
   return { ...outcome, warmupStatuses: warmup.statuses };
 }
 
@@ -173,12 +155,7 @@ async function warmClosedLoop(
  * Open loop: requests leave on schedule whatever the answers, as webhooks
  * arrive, and every send time is kept for the end-to-end measure.
  */
-async function openLoop(
-  agent: http.Agent,
-  url: URL,
-  requests: PreparedRequest[],
-  rate: number,
-): Promise<Outcome> {
+async function openLoop(pool: WirePool, requests: PreparedRequest[], rate: number): Promise<Outcome> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const sends: Array<[string, number]> = [];
@@ -192,7 +169,7 @@ async function openLoop(
       const t0 = performance.now();
       sends.push([request.key, Date.now()]);
       pending.push(
-        sendOne(agent, url, request).then((status) => {
+        pool.send(request.wire).then((status) => {
           latencies.push(performance.now() - t0);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }),
@@ -246,16 +223,15 @@ async function settle(redisUrl: string, prefix: string, timeoutMs = 120_000): Pr
  * meanwhile.
  */
 async function warmOpenLoop(
-  agent: http.Agent,
-  url: URL,
+  pool: WirePool,
   requests: PreparedRequest[],
   rate: number,
   measureFrom: number,
   settleOn: { redisUrl: string; prefix: string } | null,
 ): Promise<Outcome & { settleMs: number | null }> {
-  const warmup = await openLoop(agent, url, requests.slice(0, measureFrom), rate);
+  const warmup = await openLoop(pool, requests.slice(0, measureFrom), rate);
   const settleMs = settleOn ? await settle(settleOn.redisUrl, settleOn.prefix) : null;
-  const outcome = await openLoop(agent, url, requests.slice(measureFrom), rate);
+  const outcome = await openLoop(pool, requests.slice(measureFrom), rate);
   return { ...outcome, warmupStatuses: warmup.statuses, settleMs };
 }
 
@@ -272,16 +248,20 @@ async function main(): Promise<void> {
       : targets.shopify.slice(from, from + count).map((store) => shopifyRequest(store, secret));
   if (requests.length < count)
     throw new Error(`only ${requests.length} targets from ${from}; seed more with --stores`);
+  const prepared = requests.map(({ key, path, headers, body }) => ({
+    key,
+    wire: wireRequest(url, path, headers, body),
+  }));
   const open = flags.get('mode') === 'open';
   const measureFrom = Number(flags.get('measure-from') ?? 0);
   const connections = Number(flags.get('connections') ?? 64);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: open ? 512 : connections });
+  const pool = new WirePool(url, open ? 512 : connections);
   const settleRedis = flags.get('settle-redis');
   const settleOn = settleRedis ? { redisUrl: settleRedis, prefix: flags.get('settle-prefix') ?? '' } : null;
   const outcome = open
-    ? await warmOpenLoop(agent, url, requests, Number(flags.get('rate') ?? 1000), measureFrom, settleOn)
-    : { ...(await warmClosedLoop(agent, url, requests, connections, measureFrom)), settleMs: null };
-  agent.destroy();
+    ? await warmOpenLoop(pool, prepared, Number(flags.get('rate') ?? 1000), measureFrom, settleOn)
+    : { ...(await warmClosedLoop(pool, prepared, connections, measureFrom)), settleMs: null };
+  pool.destroy();
   const sendsFile = flags.get('sends');
   if (sendsFile) fs.writeFileSync(sendsFile, JSON.stringify(outcome.sends));
   const latenciesFile = flags.get('latencies');
