@@ -35,8 +35,11 @@ export function compileForBench(root) {
     ),
     path.join(root, 'bench'),
   ].filter((d) => fs.existsSync(d) && !d.includes(`${path.sep}web${path.sep}`));
-  // The documented webhook bodies the load generator sends.
-  const shared = [path.join(root, 'test', 'support', 'shopify-stand-in', 'samples.ts')];
+  // The documented webhook bodies the load generator sends, and the plugin sites it sends for.
+  const shared = [
+    path.join(root, 'test', 'support', 'shopify-stand-in', 'samples.ts'),
+    path.join(root, 'test', 'support', 'seed-sites.ts'),
+  ];
   for (const file of [...dirs.flatMap((dir) => [...sources(dir)]), ...shared]) {
     const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
       filename: file,

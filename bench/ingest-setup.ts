@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Repositories } from '@dropship/core';
+import { seedPluginSite } from '../test/support/seed-sites';
 import { args, emit, newLocation, openBenchDatabase } from './support';
 
 export interface IngestTargets {
@@ -46,25 +47,7 @@ async function seedShopify(repos: Repositories, count: number, tag: string, lane
 async function seedSites(repos: Repositories, count: number, tag: string, lanes: number) {
   const installedAt = new Date(Date.now() - 86_400_000);
   return inParallel(count, lanes, async (i) => {
-    const store = await repos.stores.create({
-      platform: 'woocommerce',
-      domain: `w${tag}-${i}.example.com`,
-      installedAt,
-    });
-    const secret = crypto.randomBytes(32).toString('base64url');
-    await repos.stores.setCredentials(store.id, { siteSecret: secret, heartbeatAt: installedAt });
-    // A WooCommerce store has the platform's monthly subscription, and every
-    // bridge answer reports it (still billed, next charge, price).
-    await repos.subscriptions.create({
-      storeId: store.id,
-      provider: 'platform',
-      planName: 'Growth',
-      priceMinor: 2900,
-      currency: 'EUR',
-      status: 'active',
-      currentPeriodStart: installedAt,
-      currentPeriodEnd: new Date(installedAt.getTime() + 30 * 86_400_000),
-    });
+    const { store, secret } = await seedPluginSite(repos, `w${tag}-${i}.example.com`, installedAt);
     return { id: store.id, secret };
   });
 }

@@ -11,6 +11,7 @@ import {
   TEST_REDIS_URL,
 } from '../../apps/server/src/test-support/harness';
 import type { TestStack } from '../../apps/server/src/test-support/harness';
+import { seedPluginSite } from '../support/seed-sites';
 import { startCliProcess } from './support/cli-process';
 import type { CliProcess } from './support/cli-process';
 import {
@@ -61,31 +62,13 @@ function processEnv(): Record<string, string> {
   };
 }
 
-/** Connected WooCommerce sites with their site secret and the platform's monthly subscription. */
+/** Connected WooCommerce sites, each with its site secret and the platform's monthly subscription. */
 async function seedSites(count: number): Promise<Array<{ store: Store; secret: string }>> {
-  const now = new Date();
+  const installedAt = new Date(Date.now() - 86_400_000);
   const run = randomUUID().slice(0, 6);
   const sites: Array<{ store: Store; secret: string }> = [];
-  for (let i = 0; i < count; i += 1) {
-    const store = await repos.stores.create({
-      platform: 'woocommerce',
-      domain: `site-${run}-${i}.example.com`,
-      installedAt: new Date(now.getTime() - 86_400_000),
-    });
-    const secret = randomBytes(32).toString('base64url');
-    await repos.stores.setCredentials(store.id, { siteSecret: secret, heartbeatAt: now });
-    await repos.subscriptions.create({
-      storeId: store.id,
-      provider: 'platform',
-      planName: 'Growth',
-      priceMinor: 2900,
-      currency: 'EUR',
-      status: 'active',
-      currentPeriodStart: new Date(now.getTime() - 86_400_000),
-      currentPeriodEnd: new Date(now.getTime() + 29 * 86_400_000),
-    });
-    sites.push({ store, secret });
-  }
+  for (let i = 0; i < count; i += 1)
+    sites.push(await seedPluginSite(repos, `site-${run}-${i}.example.com`, installedAt));
   return sites;
 }
 
