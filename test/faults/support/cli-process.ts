@@ -4,9 +4,9 @@
  * only, exactly as an operator runs them.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../support/redis';
+import { waitUntil } from './storm';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const main = path.join(root, 'apps', 'cli', 'src', 'main.ts');
@@ -17,28 +17,6 @@ export interface CliProcess {
   url?: string;
   /** SIGTERM, then SIGKILL if it has not exited 15 s later. */
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function until(
-  what: string,
-  check: () => Promise<boolean>,
-  exited: () => string | null,
-): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await check())) {
-    const exit = exited();
-    if (exit !== null) throw new Error(`${what}: the process exited first (${exit})`);
-    if (Date.now() > deadline) throw new Error(`${what}: not ready after 60 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
@@ -81,7 +59,11 @@ export async function startCliProcess(
           }
         }
       : async () => output.includes('"msg":"worker started"');
-  await until(`start ${role}`, ready, exited);
+  await waitUntil(`start ${role}`, async () => {
+    const exit = exited();
+    if (exit !== null) throw new Error(`start ${role}: the process exited first (${exit})`);
+    return ready();
+  });
   return {
     pid: child.pid as number,
     ...(role === 'server' ? { url } : {}),
