@@ -12,8 +12,9 @@ import { LOG_REDACTION } from '@dropship/server';
  * pino's default, a blocking write(2) per line, stopped the event loop for
  * every request (about 20 µs of a webhook's CPU at a few thousand a second, in
  * the ingest benchmark) and for as long as a slow reader of the pipe held it.
- * What is still buffered is written synchronously when the process exits
- * (pino registers that flush); only a SIGKILL can cut it short.
+ * What is still buffered is written synchronously when the process exits,
+ * a crash included (pino registers that flush); a signal that ends the
+ * process outright (SIGKILL) can lose it.
  * https://github.com/pinojs/pino/blob/main/docs/asynchronous.md
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
