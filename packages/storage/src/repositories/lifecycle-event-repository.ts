@@ -341,9 +341,14 @@ export function createLifecycleEventRepository(ctx: RepositoryContext): Lifecycl
  * unique index (a lateral subquery, kept from being flattened by its `limit`),
  * only for the inputs the insert skipped: as a join, the planner scanned the
  * whole events table at every batch while the table was young, a cost growing
- * with every event recorded.
+ * with every event recorded. The connected state comes through a subquery so
+ * that no plan can see its value: the first executions of a prepared
+ * statement are planned with the values bound, and on tables not analyzed
+ * yet such a plan read every connected store through stores_heartbeat_idx,
+ * whose predicate is `state = 'connected'` (14.6 ms against 1.9 ms for 25
+ * events among 20,000 stores).
  */
-const INGEST_STATEMENT = `
+export const INGEST_STATEMENT = `
 with input as (
   select * from jsonb_to_recordset(cast(? as jsonb)) as t(
     ord int, id text, channel text, delivery_id text, store_id text, source text, topic text,
@@ -370,7 +375,7 @@ moved as (
     disconnect_source = f.disconnect_source, updated_at = ?
   from first_disconnects f
   where stores.id = any(array(select store_id from first_disconnects)) and stores.id = f.store_id
-    and stores.state = ?
+    and stores.state = (select cast(? as text))
     and (stores.installed_at is null or stores.installed_at <= f.disconnect_at)
   returning stores.id
 )
