@@ -126,7 +126,9 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     options: options.options,
   };
   const close = async () => {
-    await Promise.all(Object.values(queues.byName).map((queue) => queue.obliterate({ force: true })));
+    // Every key of the prefix, not only the queues': job durations, replay guard, rate limits.
+    const batches = redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>;
+    for await (const keys of batches) if (keys.length > 0) await redis.del(...keys);
     await queues.closeAll();
     await closeRedisConnection(redis);
     await drop();
