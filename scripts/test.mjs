@@ -54,8 +54,9 @@ const steps = [
   },
 ];
 
-/** Tests passed and failed across every runner that wrote its results. */
+/** Tests passed and failed across every runner that wrote its results; empty when none ran. */
 function tally() {
+  if (!existsSync(jestJson) && !existsSync(phpunitXml)) return '';
   let passed = 0;
   let failed = 0;
   if (existsSync(jestJson)) {
@@ -93,10 +94,12 @@ for (const [index, step] of chosen.entries()) {
     console.error(
       `\n✖ step "${step.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
     );
-    console.log(`\n${tally()}`);
+    const totals = tally();
+    if (totals) console.log(`\n${totals}`);
     process.exit(1);
   }
   console.log(`✔ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 console.log(`\nAll ${chosen.length} steps passed.`);
-console.log(tally());
+const totals = tally();
+if (totals) console.log(totals);
