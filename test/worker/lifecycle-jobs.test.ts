@@ -70,6 +70,22 @@ test('running a disconnect twice gives the same end state as running it once', a
   expect((await database.repos.stores.findById(store.id))?.state).toBe('disconnected');
 });
 
+test('a later departure of a store already disconnected settles as already_disconnected, with no second report', async () => {
+  const store = await seedStore(database.repos, { platform: 'shopify' });
+  const first = await record(store.id, 'shopify_uninstall', new Date(Date.now() - 1_000));
+  const later = await record(store.id, 'shopify_uninstall', new Date());
+  expect(await disconnectStore(deps(), first)).toMatchObject({ outcome: 'applied' });
+  expect(await disconnectStore(deps(), later)).toMatchObject({ outcome: 'already_disconnected' });
+  const settled = await database.repos.lifecycleEvents.findById(later.eventId);
+  expect(settled).toMatchObject({
+    outcome: 'already_disconnected',
+    outcomeReason: 'store was already disconnected by an earlier event',
+  });
+  expect((await database.repos.lifecycleEvents.findById(first.eventId))?.outcome).toBe('applied');
+  expect(await database.repos.disconnectReports.findByEvent(first.eventId)).not.toBeNull();
+  expect(await database.repos.disconnectReports.findByEvent(later.eventId)).toBeNull();
+});
+
 test('a reinstall reconnects the store and brings its order-sync scheduler back; a late redact is then ignored', async () => {
   const store = await seedStore(database.repos, { platform: 'shopify' });
   await disconnectStore(deps(), await record(store.id, 'shopify_uninstall', new Date(Date.now() - 5000)));

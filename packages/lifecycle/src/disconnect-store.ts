@@ -216,8 +216,8 @@ export async function disconnectStore(
     await deps.repos.stores.setAutomation(store.id, false);
     await deps.queues.unscheduleOrderSync(store.id);
     const reason = `store was already ${store.state} by an earlier event`;
-    await settleOutcome(deps, ctx.event, EventOutcomes.applied, reason);
-    return { outcome: 'already_disconnected', reason };
+    await settleOutcome(deps, ctx.event, EventOutcomes.alreadyDisconnected, reason);
+    return { outcome: EventOutcomes.alreadyDisconnected, reason };
   }
   const subscription = await applyLeavingEffects(deps, ctx, store);
   const stopped = await stopAutomation(deps, store.id);

@@ -24,6 +24,8 @@ export const EventOutcomes = {
   pending: 'pending',
   applied: 'applied',
   ignoredStale: 'ignored_stale',
+  /** A departure for a store an earlier one already took out (deactivated, then deleted): nothing more to do. */
+  alreadyDisconnected: 'already_disconnected',
   /** The job failed for good (BullMQ will not retry it): the reason says why. */
   failed: 'failed',
 } as const;
