@@ -1,6 +1,6 @@
 import { DEFAULT_TEST_DATABASE_URL, setUpContext, tearDownContext } from '../__tests__/harness';
 import type { StorageTestContext } from '../__tests__/harness';
-import { INGEST_STATEMENT } from './lifecycle-event-repository';
+import { INGEST_STATEMENT, ingestInput } from './lifecycle-event-repository';
 
 const postgresUrl = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
 const STORES = 5_000;
@@ -11,7 +11,7 @@ const storeId = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12,
  * first five executions with the values bound (custom plans). On tables that
  * have never been analyzed (a new deployment, a bulk import) such a plan read
  * every connected store through stores_heartbeat_idx, whose predicate is
- * `state = 'connected'`: 12–16 ms a batch at 20,000 stores instead of 2.
+ * `state = 'connected'`: 14.6 ms for 25 events among 20,000 stores, against 1.9.
  */
 describe('the PostgreSQL ingest statement on tables never analyzed', () => {
   let context: StorageTestContext;
@@ -42,24 +42,24 @@ describe('the PostgreSQL ingest statement on tables never analyzed', () => {
 
   it('finds the stores it disconnects by primary key, with the values bound as a custom plan binds them', async () => {
     const { knex } = context.db;
-    const at = new Date().toISOString();
-    const input = Array.from({ length: 25 }, (_, ord) => ({
-      ord,
-      id: `plan-event-${ord}`,
-      channel: 'shopify',
-      delivery_id: `plan-delivery-${ord}`,
-      store_id: storeId(1_000 + ord),
-      source: 'shopify_uninstall',
-      topic: 'app/uninstalled',
-      triggered_at: at,
-      received_at: at,
-      payload: {},
-      outcome: 'pending',
-      outcome_reason: null,
-      correlation_id: null,
-      disconnect_at: at,
-      disconnect_source: 'shopify_uninstall',
-    }));
+    const at = new Date();
+    const input = Array.from({ length: 25 }, (_, ord) =>
+      ingestInput(
+        {
+          channel: 'shopify',
+          deliveryId: `plan-delivery-${ord}`,
+          storeId: storeId(1_000 + ord),
+          source: 'shopify_uninstall',
+          topic: 'app/uninstalled',
+          triggeredAt: at,
+          payload: {},
+          disconnect: { at, source: 'shopify_uninstall' },
+        },
+        ord,
+        `plan-event-${ord}`,
+        at,
+      ),
+    );
     const { rows } = (await knex.raw(`explain (format json) ${INGEST_STATEMENT}`, [
       JSON.stringify(input),
       'disconnecting',

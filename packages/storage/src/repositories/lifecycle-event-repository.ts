@@ -66,7 +66,7 @@ function insertedEvent(params: RecordLifecycleEventParams, id: string, receivedA
  * once as JSON text and its payload only inside it (jsonb_to_recordset reads it
  * as JSON, not as the row's JSON text).
  */
-function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string, receivedAt: Date) {
+export function ingestInput(params: RecordAndDisconnectParams, ord: number, id: string, receivedAt: Date) {
   const disconnect = params.disconnect && params.storeId ? params.disconnect : undefined;
   return {
     ord,
